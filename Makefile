@@ -1,0 +1,65 @@
+# Överens. Quick start: `make run`, then `make test`. See README.md.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+MANAGE := $(PY) manage.py
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: run test serve install migrate demo messages check-libmagic clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall only when the project's dependencies change, so `make test` is fast.
+$(STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP) check-libmagic
+
+check-libmagic: $(STAMP)
+	@$(PY) -c "import magic" 2>/dev/null || { \
+	  echo "libmagic is missing: install the system package libmagic1" \
+	       "(Debian/Ubuntu: sudo apt-get install libmagic1; macOS: brew install libmagic)." >&2; \
+	  exit 1; }
+
+migrate: install
+	$(MANAGE) migrate --noinput
+
+demo: migrate
+	$(MANAGE) seed_demo --if-empty
+	@if $(MANAGE) help search_index >/dev/null 2>&1; then $(MANAGE) search_index update; fi
+
+run: demo
+	@echo ""
+	@echo "Överens runs on http://127.0.0.1:8000/ - demo users, all with password 'demo':"
+	@echo "  admin          superuser (also /admin/)"
+	@echo "  samordnare     coordinator in Kullahamns stad"
+	@echo "  tjansteperson  staff member in a municipal department"
+	@echo "  forening       member of an association that is party to the local agreement"
+	@echo "  utomstaende    member of an association that is party to nothing"
+	@echo ""
+	$(MANAGE) runserver 127.0.0.1:8000
+
+test: install
+	$(BIN)/ruff check .
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+# Production-like: no debug, static files collected, served by gunicorn.
+serve: demo
+	DJANGO_DEBUG=0 DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-local-serve-only-not-secret-0123456789abcdefghij} \
+	  DJANGO_ALLOWED_HOSTS=$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost} DJANGO_SECURE_SSL_REDIRECT=0 \
+	  sh -c '$(MANAGE) collectstatic --noinput --verbosity 0 && \
+	  $(BIN)/gunicorn config.wsgi --bind 127.0.0.1:8000 --workers 2 --access-logfile -'
+
+# Update the translation catalogues after changing user-facing text.
+messages: install
+	$(MANAGE) makemessages --locale sv --locale en --no-location --no-obsolete \
+	  --ignore '.venv/*' --ignore 'var/*' --ignore 'tests/*' --ignore 'build/*'
+	msgen --force-po -o locale/en/LC_MESSAGES/django.po locale/en/LC_MESSAGES/django.po
+	$(MANAGE) compilemessages --ignore '.venv/*'
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache

@@ -1,0 +1,64 @@
+"""Reading settings from the environment, failing loudly on values we cannot use."""
+
+import os
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+TRUE_WORDS = {"1", "true", "yes", "on"}
+FALSE_WORDS = {"0", "false", "no", "off", ""}
+
+
+def env_str(name, default=""):
+    return os.environ.get(name, default).strip()
+
+
+def env_bool(name, default=False):
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    word = raw.strip().lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise ImproperlyConfigured(f"{name}={raw!r} is not a boolean; use 1/0, true/false, yes/no.")
+
+
+def env_int(name, default):
+    raw = os.environ.get(name)
+    if raw is None or not raw.strip():
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={raw!r} is not a whole number.") from None
+
+
+def env_list(name, default=()):
+    raw = os.environ.get(name)
+    if raw is None:
+        return list(default)
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def database_from_url(url):
+    """Parse DATABASE_URL; only SQLite and PostgreSQL are supported."""
+    try:
+        config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    except Exception as error:  # dj-database-url raises several types for bad URLs
+        raise ImproperlyConfigured(
+            f"DATABASE_URL could not be parsed ({error}). Use sqlite:///path/to/db.sqlite3 "
+            "or postgres://user:password@host:5432/name."
+        ) from None
+    engine = config.get("ENGINE", "")
+    if engine not in {"django.db.backends.sqlite3", "django.db.backends.postgresql"}:
+        raise ImproperlyConfigured(
+            f"DATABASE_URL uses an unsupported database ({engine or 'unknown'}); "
+            "Överens runs on SQLite or PostgreSQL."
+        )
+    if engine.endswith("postgresql") and not config.get("NAME"):
+        raise ImproperlyConfigured("DATABASE_URL names no PostgreSQL database.")
+    if engine.endswith("sqlite3"):
+        config["CONN_MAX_AGE"] = 0
+    return config

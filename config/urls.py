@@ -1,0 +1,19 @@
+from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from config import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("accessibility/", views.accessibility, name="accessibility"),
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("organisations/", include("organisations.urls")),
+    path("agreements/", include("agreements.urls")),
+    path("forums/", include("dialogues.urls")),
+    path("attachments/", include("attachments.urls")),
+    path("search/", include("search.urls")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,102 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from organisations.models import Membership, Organisation
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_python(code, **env):
+    """Run code in a fresh interpreter with a given environment (settings are read at import)."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"DATABASE_URL": "nonsense"}, "DATABASE_URL could not be parsed"),
+        ({"DATABASE_URL": "mysql://u@h/db"}, "unsupported database"),
+        ({"DJANGO_DEBUG": "maybe"}, "is not a boolean"),
+        ({"DJANGO_DEBUG": "0"}, "DJANGO_SECRET_KEY must be set"),
+        ({"SESSION_COOKIE_AGE": "a day"}, "is not a whole number"),
+    ],
+)
+def test_bad_settings_stop_the_start_with_a_clear_message(env, message):
+    result = run_python("import config.settings", **env)
+
+    assert result.returncode != 0
+    assert message in result.stderr
+
+
+def test_the_production_settings_from_the_readme_pass_the_deploy_check():
+    result = run_python(
+        "import sys; from django.core.management import execute_from_command_line;"
+        "execute_from_command_line(['manage.py', 'check', '--deploy', '--fail-level', 'WARNING'])",
+        DJANGO_SETTINGS_MODULE="config.settings",
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY="x" * 20 + "a-long-and-random-production-secret-key-0123456789",
+        DJANGO_ALLOWED_HOSTS="overens.example.se",
+        DATABASE_URL="sqlite:////tmp/overens-deploy-check.sqlite3",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_the_site_speaks_swedish_by_default_and_english_on_request(client, db):
+    swedish = client.get("/accounts/login/")
+    client.post("/i18n/setlang/", {"language": "en", "next": "/accounts/login/"})
+    english = client.get("/accounts/login/")
+
+    assert '<html lang="sv">' in swedish.text and "Logga in" in swedish.text
+    assert '<html lang="en">' in english.text and "Log in" in english.text
+
+
+def test_the_accessibility_statement_is_public(client, db):
+    response = client.get("/accessibility/")
+
+    assert response.status_code == 200
+    assert "Tillgänglighetsredogörelse" in response.text
+
+
+def test_an_unknown_page_gives_the_swedish_404_page(client, db, settings):
+    settings.DEBUG = False
+
+    response = client.get("/finns-inte/")
+
+    assert response.status_code == 404
+    assert "Sidan hittades inte" in response.text
+
+
+def test_seed_demo_creates_the_demo_city_once(db):
+    call_command("seed_demo")
+    counts = Organisation.objects.count(), Membership.objects.count()
+    call_command("seed_demo")
+
+    assert (Organisation.objects.count(), Membership.objects.count()) == counts
+    assert Organisation.objects.filter(kind="association").count() >= 20
+    assert (
+        Organisation.objects.filter(kind="department", parent__name="Kullahamns stad").count() == 6
+    )
+    for organisation in Organisation.objects.exclude(organisation_number=""):
+        organisation.full_clean()  # every demo number passes the Luhn check
+
+
+def test_each_demo_user_can_log_in(client, db):
+    call_command("seed_demo")
+
+    for username in ["admin", "samordnare", "tjansteperson", "forening", "utomstaende"]:
+        assert client.login(username=username, password="demo"), username
