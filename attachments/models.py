@@ -92,6 +92,11 @@ class Attachment(models.Model):
         return bool(self.filetype and self.filetype.inline)
 
     @property
+    def uploader_name(self):
+        user = self.uploaded_by
+        return (user.get_full_name() or user.username) if user else "–"
+
+    @property
     def is_superseded(self):
         return self.superseded_at is not None
 

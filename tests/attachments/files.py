@@ -41,6 +41,10 @@ def _odf(mimetype, body):
         ' xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0">'
         f"<office:body>{body}</office:body></office:document-content>"
     )
+    return _odf_raw(mimetype, content)
+
+
+def _odf_raw(mimetype, content):
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
         archive.writestr("mimetype", mimetype, compress_type=zipfile.ZIP_STORED)

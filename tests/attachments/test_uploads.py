@@ -212,10 +212,14 @@ def test_a_path_in_the_uploaded_name_never_reaches_the_disk(
 ):
     boundary = "grans"
     body = (
-        f"--{boundary}\r\n"
-        'Content-Disposition: form-data; name="file"; filename="../../etc/passwd.pdf"\r\n'
-        "Content-Type: application/pdf\r\n\r\n"
-    ).encode() + files.pdf() + f"\r\n--{boundary}--\r\n".encode()
+        (
+            f"--{boundary}\r\n"
+            'Content-Disposition: form-data; name="file"; filename="../../etc/passwd.pdf"\r\n'
+            "Content-Type: application/pdf\r\n\r\n"
+        ).encode()
+        + files.pdf()
+        + f"\r\n--{boundary}--\r\n".encode()
+    )
 
     signed_in.generic(
         "POST",
@@ -227,3 +231,17 @@ def test_a_path_in_the_uploaded_name_never_reaches_the_disk(
     attachment = Attachment.objects.get()
     assert attachment.original_name == "passwd.pdf"
     assert [path.parent.parent.parent for path in stored_files()] == [media / "attachments"]
+
+
+def test_a_failure_while_saving_leaves_no_file_behind(association, stored_files, monkeypatch):
+    from tests.attachments.factories import make_attachment
+
+    def broken_save(self, *args, **kwargs):
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(Attachment, "save", broken_save)
+
+    with pytest.raises(RuntimeError):
+        make_attachment(association)
+
+    assert stored_files() == []
