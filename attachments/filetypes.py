@@ -123,7 +123,7 @@ def max_ratio():
 
 
 def allowed_labels():
-    return ", ".join(sorted({ext.lstrip(".").upper() for ext in BY_EXTENSION}))
+    return ", ".join(filetype.extensions[0].lstrip(".").upper() for filetype in FILE_TYPES)
 
 
 def check_upload(upload):

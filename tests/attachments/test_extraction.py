@@ -102,3 +102,18 @@ def test_an_xml_entity_bomb_inside_an_opendocument_is_not_expanded():
 
     assert result.status == extraction.FAILED
     assert "Entities" in result.reason
+
+
+@pytest.mark.django_db
+def test_the_command_reads_what_is_not_read_yet(association):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    make_attachment(association, name="Anteckningar.txt", content=files.txt())
+    out = StringIO()
+
+    call_command("extract_attachments", stdout=out)
+
+    assert Attachment.objects.get().extraction_status == Attachment.Extraction.OK
+    assert "1 attachments read" in out.getvalue()
