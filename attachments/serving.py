@@ -16,8 +16,12 @@ from django.http import FileResponse, HttpResponse
 
 def content_disposition(filename, inline=False):
     """RFC 6266 with an ASCII fallback and the exact name in RFC 5987 `filename*`."""
-    ascii_name = unicodedata.normalize("NFKD", filename).encode("ascii", "ignore").decode("ascii")
-    ascii_name = "".join(ch if ch.isprintable() and ch not in '"\\' else "_" for ch in ascii_name)
+    decomposed = unicodedata.normalize("NFKD", filename)
+    ascii_name = "".join(
+        ch if ch.isascii() and ch.isprintable() and ch not in '"\\' else "_"
+        for ch in decomposed
+        if not unicodedata.combining(ch)  # å -> a, ö -> o; other letters become "_"
+    )
     kind = "inline" if inline else "attachment"
     header = f'{kind}; filename="{ascii_name or "download"}"'
     if ascii_name != filename:

@@ -185,3 +185,13 @@ def test_deleting_the_record_deletes_its_files(
 
     assert not Attachment.objects.exists()
     assert stored_files() == []
+
+
+def test_current_files_leave_out_the_superseded_ones(association, association_coordinator):
+    old = make_attachment(association, name="Stadgar 2020.pdf")
+    new = make_attachment(association, name="Stadgar 2024.pdf")
+    old.mark_superseded(by=association_coordinator)
+
+    current = Attachment.objects.for_object(association).current()
+
+    assert list(current) == [new]

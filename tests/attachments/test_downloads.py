@@ -151,3 +151,12 @@ def test_the_stored_type_is_what_the_content_is_not_what_the_browser_said(
     client.post(f"/attachments/organisations.organisation/{association.pk}/", {"file": upload})
 
     assert Attachment.objects.get().mime_type == "application/pdf"
+
+
+def test_letters_outside_ascii_become_underscores_in_the_fallback_name(client, association):
+    attachment = make_attachment(association, name="Plan 2025–2026.pdf")
+
+    response = client.get(f"/attachments/{attachment.pk}/")
+
+    assert response["Content-Disposition"].startswith('attachment; filename="Plan 2025_2026.pdf"; ')
+    assert "filename*=UTF-8''Plan%202025%E2%80%932026.pdf" in response["Content-Disposition"]

@@ -75,3 +75,17 @@ def test_the_list_does_not_add_queries_per_file(
 
     with django_assert_max_num_queries(10):
         client.get(f"/organisations/{association.slug}/")
+
+
+def test_the_coordinator_sees_when_a_file_could_not_be_read(
+    client, association, association_coordinator
+):
+    attachment = make_attachment(association)
+    attachment.extraction_status = "failed"
+    attachment.extraction_error = "PdfStreamError: Stream has ended unexpectedly"
+    attachment.save()
+    client.force_login(association_coordinator)
+
+    response = client.get(f"/organisations/{association.slug}/")
+
+    assert "Texten kunde inte läsas" in response.text
