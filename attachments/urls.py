@@ -1,2 +1,11 @@
+from django.urls import path
+
+from attachments import views
+
 app_name = "attachments"
-urlpatterns = []
+urlpatterns = [
+    path("<int:pk>/", views.download, name="download"),
+    path("<int:pk>/remove/", views.remove, name="remove"),
+    path("<int:pk>/supersede/", views.supersede, name="supersede"),
+    path("<str:label>/<int:object_id>/", views.upload, name="upload"),
+]

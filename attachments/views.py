@@ -1,0 +1,85 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from attachments import registry
+from attachments.forms import AttachmentForm
+from attachments.models import AlreadySuperseded, Attachment, AttachmentFrozen
+from attachments.serving import file_response
+
+
+def _record_url(parent):
+    return parent.get_absolute_url() + "#attachments"
+
+
+def _attachment_for_change(request, pk):
+    """The file and its record, if the user may change the record; 404 otherwise."""
+    attachment = get_object_or_404(Attachment, pk=pk)
+    parent = registry.parent_of_or_404(attachment)
+    if not registry.can_change(request.user, parent):
+        raise Http404
+    return attachment, parent
+
+
+@login_not_required
+def download(request, pk):
+    """The file, for those who may see its record (the record's own rule)."""
+    attachment = get_object_or_404(Attachment, pk=pk)
+    parent = registry.parent_of_or_404(attachment)
+    if not registry.can_view(request.user, parent):
+        raise Http404
+    return file_response(attachment)
+
+
+def upload(request, label, object_id):
+    parent = registry.get_parent_or_404(label, object_id)
+    if not registry.can_change(request.user, parent):
+        raise Http404
+    form = AttachmentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        attachment = Attachment.create_from_upload(
+            parent,
+            form.cleaned_data["file"],
+            form.checked,
+            by=request.user,
+            description=form.cleaned_data["description"],
+        )
+        attachment.extract_text()
+        messages.success(request, _("%(name)s was attached.") % {"name": attachment})
+        return redirect(_record_url(parent))
+    return render(request, "attachments/upload.html", {"form": form, "parent": parent})
+
+
+def remove(request, pk):
+    attachment, parent = _attachment_for_change(request, pk)
+    frozen = registry.is_frozen(parent)
+    if request.method != "POST":
+        context = {"attachment": attachment, "parent": parent, "frozen": frozen}
+        return render(request, "attachments/remove.html", context)
+    try:
+        attachment.remove(by=request.user)
+    except AttachmentFrozen:
+        messages.error(
+            request,
+            _("Files on a frozen record cannot be removed, only marked as superseded."),
+        )
+    else:
+        messages.success(request, _("%(name)s was removed.") % {"name": attachment})
+    return redirect(_record_url(parent))
+
+
+@require_POST
+def supersede(request, pk):
+    attachment, parent = _attachment_for_change(request, pk)
+    try:
+        attachment.mark_superseded(by=request.user)
+    except AlreadySuperseded:
+        messages.error(
+            request, _("%(name)s is already marked as superseded.") % {"name": attachment}
+        )
+    else:
+        messages.success(request, _("%(name)s was marked as superseded.") % {"name": attachment})
+    return redirect(_record_url(parent))
