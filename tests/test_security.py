@@ -102,6 +102,20 @@ def test_the_lockout_hits_only_that_username_from_that_address(client, member, o
     assert other_address.status_code == 302
 
 
+def test_behind_the_proxy_a_forged_forwarded_address_does_not_dodge_the_lockout(
+    client, member, settings
+):
+    settings.BEHIND_PROXY = True
+    for forged in ["192.0.2.1", "192.0.2.2", "192.0.2.3", "192.0.2.4", "192.0.2.5"]:
+        log_in(client, password="wrong", HTTP_X_FORWARDED_FOR=f"{forged}, 203.0.113.9")
+
+    same_client = log_in(client, HTTP_X_FORWARDED_FOR="192.0.2.6, 203.0.113.9")
+    other_client = log_in(Client(), HTTP_X_FORWARDED_FOR="203.0.113.10")
+
+    assert same_client.status_code == 429
+    assert other_client.status_code == 302
+
+
 def test_the_lockout_ends_after_fifteen_minutes(client, member):
     fail_to_log_in(client, 5)
     AccessAttempt.objects.update(attempt_time=timezone.now() - timedelta(minutes=16))
