@@ -14,6 +14,7 @@ def test_the_record_page_lists_its_files_with_type_size_uploader_and_date(
     make_attachment(
         association, name="Stadgar 2024.pdf", content=files.pdf(), by=association_coordinator
     )
+    client.force_login(association_coordinator)
 
     response = client.get(f"/organisations/{association.slug}/")
 
@@ -23,12 +24,15 @@ def test_the_record_page_lists_its_files_with_type_size_uploader_and_date(
     assert "byte" in response.text
 
 
-def test_visitors_see_the_list_but_no_form(client, association):
-    make_attachment(association)
+def test_visitors_see_the_list_but_no_form_and_no_uploader_name(
+    client, association, association_coordinator
+):
+    make_attachment(association, by=association_coordinator)
 
     response = client.get(f"/organisations/{association.slug}/")
 
     assert "Bifoga en fil" not in response.text
+    assert "ordforande" not in response.text
     assert "/remove/" not in response.text
 
 

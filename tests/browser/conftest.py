@@ -11,6 +11,8 @@ import shutil
 import pytest
 from django.core.management import call_command
 
+from tests.browser.helpers import assert_no_csp_violations, watch_csp
+
 # Playwright's sync API runs an event loop in the test thread; the ORM calls made
 # by fixtures in the same thread are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -60,5 +62,7 @@ def page(browser, live_server, demo):
     context = browser.new_context(base_url=live_server.url, locale="sv-SE")
     context.set_default_timeout(10_000)
     page = context.new_page()
+    watch_csp(page)
     yield page
     context.close()
+    assert_no_csp_violations(page)

@@ -4,6 +4,7 @@ from pathlib import Path
 
 AXE_SOURCE = (Path(__file__).parent / "vendor" / "axe.min.js").read_text()
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+CSP_MARK = "Content Security Policy"
 
 
 def login(page, username, password="demo"):
@@ -18,7 +19,8 @@ def assert_accessible(page):
     """Run axe-core on the current page; serious and critical violations fail the test.
 
     The script is evaluated through the DevTools protocol, so the site's Content
-    Security Policy stays in force for everything else on the page.
+    Security Policy stays in force for everything else on the page. Any CSP
+    violation reported so far fails the test too.
     """
     page.evaluate(AXE_SOURCE + "\n;0")
     result = page.evaluate(
@@ -30,3 +32,33 @@ def assert_accessible(page):
         if v["impact"] in {"serious", "critical"}
     ]
     assert problems == [], f"{page.url}: " + "; ".join(problems)
+    assert_no_csp_violations(page)
+
+
+def watch_csp(page):
+    """Collect the Content Security Policy violations Chromium reports on its console."""
+    page.csp_violations = []
+
+    def on_console(message):
+        if CSP_MARK in message.text:
+            page.csp_violations.append(f"{page.url}: {message.text}")
+
+    page.on("console", on_console)
+
+
+def assert_no_csp_violations(page):
+    violations = getattr(page, "csp_violations", [])
+    assert violations == [], "\n".join(violations)
+
+
+def tab_to(page, locator, presses=60):
+    """Press Tab until `locator` has the keyboard focus, as a keyboard user would."""
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        if locator.evaluate("element => element === document.activeElement"):
+            return
+    raise AssertionError(f"Tab never reached {locator} on {page.url}")
+
+
+def focused_id(page):
+    return page.evaluate("() => document.activeElement && document.activeElement.id")
