@@ -95,7 +95,7 @@ def _attendance(meeting, checker):
 
 
 def _minutes(meeting):
-    lines = [f"## Minnesanteckningar, {meeting.title.lower()}", ""]
+    lines = []
     for position, item in enumerate(meeting.agenda_items.all(), start=1):
         lines += [f"### §{position} {item.title}", "", item.discussion_summary, ""]
         if item.outcome:
