@@ -47,19 +47,18 @@ def meeting_or_404(request, slug, year, number, need="any"):
     return forum, rights, meeting
 
 
-def full_meeting(meeting):
-    """Prefetch what the meeting page shows, in a fixed number of queries."""
-    items = ActionItem.objects.select_related("owner", "department").with_overdue_flag()
+def full_meeting(forum):
+    """The forum's meetings with what the meeting page shows, in a fixed number of queries."""
+    items = ActionItem.objects.select_related("owner", "department", "meeting__forum")
     return (
-        Meeting.objects.filter(pk=meeting.pk)
-        .select_related("forum__organiser", "minutes_approved_by")
+        Meeting.objects.filter(forum=forum)
+        .select_related("forum", "minutes_approved_by")
         .prefetch_related(
             "agenda_items__presenter",
             "attendances__organisation",
             "addenda__author",
-            Prefetch("action_items", queryset=items),
+            Prefetch("action_items", queryset=items.with_overdue_flag()),
         )
-        .get()
     )
 
 

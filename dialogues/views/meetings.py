@@ -18,10 +18,10 @@ def form_page(request, form, title, back, submit=None):
 
 @login_not_required
 def meeting_detail(request, slug, year, number):
-    forum, rights, meeting = meeting_or_404(request, slug, year, number)
-    meeting = full_meeting(meeting)
+    forum, rights = forum_or_404(request.user, slug)
+    meeting = get_object_or_404(full_meeting(forum), year=year, number=number)
     context = {
-        "forum": meeting.forum,
+        "forum": forum,
         "meeting": meeting,
         "rights": rights,
         "show_minutes": can_read_minutes(request.user, rights, meeting),
