@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from dialogues.models import ActionItem, Forum, ForumMember, Meeting, Theme
+from dialogues.models import ActionItem, Forum, ForumMember, Meeting, Post, Theme
 
 
 class ForumMemberInline(admin.TabularInline):
@@ -29,9 +29,23 @@ class MeetingAdmin(admin.ModelAdmin):
     list_filter = ["forum", "status", "minutes_status"]
     readonly_fields = ["minutes_status", "minutes_approved_by", "minutes_approved_at"]
 
+    def get_readonly_fields(self, request, obj=None):
+        # Approved minutes are frozen (the model refuses changes); corrections are addenda.
+        fields = list(super().get_readonly_fields(request, obj))
+        return [*fields, "minutes"] if obj and obj.minutes_approved else fields
+
 
 @admin.register(ActionItem)
 class ActionItemAdmin(admin.ModelAdmin):
     list_display = ["title", "owner", "due_date", "status"]
     list_filter = ["status"]
     readonly_fields = ["status"]
+
+
+@admin.register(Post)
+class PostAdmin(admin.ModelAdmin):
+    """Hidden posts stay readable here, for the record."""
+
+    list_display = ["topic", "organisation", "author", "created_at", "hidden_at"]
+    list_filter = ["hidden_at"]
+    readonly_fields = ["hidden_at", "hidden_by", "hidden_reason"]
