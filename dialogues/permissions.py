@@ -20,7 +20,9 @@ Everyone else gets 404.
 
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
+from django.core import signing
 from django.db.models import Q
 from django.http import Http404
 from guardian.models import GroupObjectPermission
@@ -172,3 +174,35 @@ def posting_organisations(user, forum):
     if user.is_superuser:
         allowed |= member_ids | {forum.organiser_id}
     return Organisation.objects.filter(pk__in=allowed).order_by("name")
+
+
+# --- calendar subscriptions ------------------------------------------------------
+
+# Calendar programs fetch feeds without a session, so a signed-in user's feed link carries
+# a personal token. The user's password hash is part of the salt: changing the password
+# revokes every feed link at once.
+FEED_SALT = "dialogues.calendar-feed"
+
+
+def _feed_signer(user):
+    return signing.Signer(salt=f"{FEED_SALT}:{user.password}")
+
+
+def feed_token(user):
+    return _feed_signer(user).sign(str(user.pk))
+
+
+def feed_user(request):
+    """Who a calendar feed is for: the signed-in user, or the one a valid token names."""
+    token = request.GET.get("token", "")
+    if request.user.is_authenticated or not token:
+        return request.user
+    pk = token.partition(":")[0]
+    users = get_user_model().objects.filter(is_active=True)
+    user = users.filter(pk=pk).first() if pk.isdigit() else None
+    try:
+        if user is not None and _feed_signer(user).unsign(token) == str(user.pk):
+            return user
+    except signing.BadSignature:
+        pass
+    raise Http404

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from dialogues import ical
 from dialogues.models import ActionItem, Forum, ForumMember, Meeting, Theme
-from dialogues.permissions import forum_or_404, readable_forums
+from dialogues.permissions import feed_token, feed_user, forum_or_404, readable_forums
 
 OPEN_ITEMS_SHOWN = 10
 
@@ -57,13 +57,18 @@ def forum_detail(request, slug):
         )
         .get(pk=forum.pk)
     )
-    context = {"forum": forum, "rights": rights, **_forum_records(forum, rights)}
+    context = {
+        "forum": forum,
+        "rights": rights,
+        "feed_token": feed_token(request.user) if rights.view and not forum.is_public else "",
+        **_forum_records(forum, rights),
+    }
     return render(request, "dialogues/forum_detail.html", context)
 
 
 @login_not_required
 def forum_calendar(request, slug):
-    forum, _rights = forum_or_404(request.user, slug)
+    forum, _rights = forum_or_404(feed_user(request), slug)
     meetings = Meeting.objects.filter(forum=forum).order_by("starts_at")
     for meeting in meetings:
         meeting.forum = forum

@@ -45,3 +45,45 @@ def test_a_members_only_forum_feed_is_hidden_from_anonymous_visitors(client, for
     response = client.get(f"/forums/{forum.slug}/calendar.ics")
 
     assert response.status_code == 404
+
+
+def feed_link(client, user, forum):
+    client.force_login(user)
+    html = client.get(f"/forums/{forum.slug}/").content.decode()
+    client.logout()
+    start = html.index(f"/forums/{forum.slug}/calendar.ics?token=")
+    return html[start : html.index('"', start)].replace("&amp;", "&")
+
+
+def test_a_members_personal_feed_link_works_without_a_session(client, member, forum):
+    make_meeting(forum, title="Slutet möte")
+    link = feed_link(client, member, forum)
+
+    response = client.get(link)
+
+    assert response.status_code == 200
+    assert len(Calendar.from_ical(response.content).walk("VEVENT")) == 1
+
+
+def test_a_forged_feed_token_gets_404(client, member, forum):
+    link = feed_link(client, member, forum)
+
+    assert client.get(link[:-3] + "xyz").status_code == 404
+    assert client.get(f"/forums/{forum.slug}/calendar.ics?token=1:abc").status_code == 404
+
+
+def test_an_outsiders_token_does_not_open_a_closed_forum(client, outsider, forum):
+    from dialogues.permissions import feed_token
+
+    response = client.get(f"/forums/{forum.slug}/calendar.ics", {"token": feed_token(outsider)})
+
+    assert response.status_code == 404
+
+
+def test_changing_the_password_revokes_the_feed_link(client, member, forum):
+    link = feed_link(client, member, forum)
+
+    member.set_password("ett-nytt-losenord-123")
+    member.save()
+
+    assert client.get(link).status_code == 404
