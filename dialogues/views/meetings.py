@@ -16,6 +16,16 @@ def form_page(request, form, title, back, submit=None):
     return render(request, "dialogues/form_page.html", context)
 
 
+def _frozen(request, meeting):
+    """The agenda and attendance are part of approved minutes: refuse to change them."""
+    if not meeting.minutes_approved:
+        return None
+    messages.error(
+        request, _("The minutes are approved; the agenda and attendance are part of them.")
+    )
+    return redirect(meeting)
+
+
 @login_not_required
 def meeting_detail(request, slug, year, number):
     forum, rights = forum_or_404(request.user, slug)
@@ -66,6 +76,8 @@ def meeting_edit(request, slug, year, number):
 
 def agenda_item_add(request, slug, year, number):
     _forum, _rights, meeting = meeting_or_404(request, slug, year, number, "manage")
+    if refused := _frozen(request, meeting):
+        return refused
     form = AgendaItemForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         form.instance.meeting = meeting
@@ -77,6 +89,8 @@ def agenda_item_add(request, slug, year, number):
 
 def agenda_item_edit(request, slug, year, number, item_id):
     _forum, _rights, meeting = meeting_or_404(request, slug, year, number, "manage")
+    if refused := _frozen(request, meeting):
+        return refused
     item = get_object_or_404(meeting.agenda_items, pk=item_id)
     form = AgendaItemForm(request.POST or None, instance=item)
     if request.method == "POST" and form.is_valid():
@@ -89,6 +103,8 @@ def agenda_item_edit(request, slug, year, number, item_id):
 @require_POST
 def agenda_item_move(request, slug, year, number, item_id):
     _forum, _rights, meeting = meeting_or_404(request, slug, year, number, "manage")
+    if refused := _frozen(request, meeting):
+        return refused
     item = get_object_or_404(meeting.agenda_items, pk=item_id)
     item.move(-1 if request.POST.get("direction") == "up" else 1)
     return redirect(meeting.get_absolute_url() + "#agenda")
@@ -96,9 +112,8 @@ def agenda_item_move(request, slug, year, number, item_id):
 
 def attendance_add(request, slug, year, number):
     _forum, _rights, meeting = meeting_or_404(request, slug, year, number, "manage")
-    if meeting.minutes_approved:
-        messages.error(request, _("The minutes are approved; the attendance is part of them."))
-        return redirect(meeting)
+    if refused := _frozen(request, meeting):
+        return refused
     form = AttendanceForm(request.POST or None, meeting=meeting)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -111,9 +126,8 @@ def attendance_add(request, slug, year, number):
 def attendance_remove(request, slug, year, number, attendance_id):
     _forum, _rights, meeting = meeting_or_404(request, slug, year, number, "manage")
     row = get_object_or_404(meeting.attendances, pk=attendance_id)
-    if meeting.minutes_approved:
-        messages.error(request, _("The minutes are approved; the attendance is part of them."))
-    else:
-        row.delete()
-        messages.success(request, _("The attendance row was removed."))
+    if refused := _frozen(request, meeting):
+        return refused
+    row.delete()
+    messages.success(request, _("The attendance row was removed."))
     return redirect(meeting.get_absolute_url() + "#attendance")

@@ -217,3 +217,18 @@ def test_the_meeting_page_runs_a_constant_number_of_queries(
         response = client.get(url(meeting))
 
     assert response.status_code == 200
+
+
+def test_the_agenda_cannot_change_after_approval(client, coordinator, forum, association):
+    meeting = make_checked_meeting(forum, association)
+    item = meeting.agenda_items.create(title="Lokaler", outcome="Rekommendation A")
+    approve(meeting, association)
+    client.force_login(coordinator)
+
+    response = client.post(
+        url(meeting, f"agenda/{item.pk}/"), {"title": "Ändrad", "outcome": "B"}, follow=True
+    )
+
+    item.refresh_from_db()
+    assert (item.title, item.outcome) == ("Lokaler", "Rekommendation A")
+    assert list(response.context["messages"])
