@@ -206,3 +206,20 @@ def feed_user(request):
     except signing.BadSignature:
         pass
     raise Http404
+
+
+# --- files on meetings (attachments registry) ----------------------------------
+
+
+def can_view_meeting(user, meeting):
+    """Whoever may read the meeting page may read its files."""
+    return access(user, meeting.forum).any
+
+
+def can_change_meeting(user, meeting):
+    return access(user, meeting.forum).manage
+
+
+def meeting_is_frozen(meeting):
+    """Approved minutes are the official record; their files are only superseded."""
+    return meeting.minutes_approved
