@@ -17,21 +17,50 @@ LO_TITLE = "Lokal överenskommelse mellan Kullahamns stad och den idéburna sekt
 
 # Revision 2 is revision 3 with these passages as they read then; revision 1 likewise from 2.
 REVISION_2 = [
-    ("förenkla ansökan om och redovisning av föreningsbidrag, och ha en gemensam digital ansökan för alla förvaltningar senast 2026;", "förenkla ansökan om och redovisning av föreningsbidrag;"),
-    ("- se till att stadens webbplatser, e-tjänster och handlingar som rör föreningslivet är tillgängliga och följer lagen om tillgänglighet till digital offentlig service;\n", ""),
-    ("## 9.3 Meningsskiljaktigheter\n\nOm en part anser att en annan part inte följer överenskommelsen tas frågan i första hand upp direkt mellan de berörda. Går det inte att lösa tar styrgruppen upp frågan vid sitt nästa möte. Styrgruppens rekommendation och hur den har tagits om hand redovisas vid den årliga uppföljningen.\n\n", ""),
-    ("Vid uppföljningen ska parterna särskilt redovisa hur barn och unga har kunnat påverka samverkan, i enlighet med barnkonventionen.", "Vid uppföljningen ska parterna redovisa hur barn och unga har kunnat påverka samverkan."),
+    (
+        "förenkla ansökan om och redovisning av föreningsbidrag, och ha en gemensam digital ansökan för alla förvaltningar senast 2026;",
+        "förenkla ansökan om och redovisning av föreningsbidrag;",
+    ),
+    (
+        "- se till att stadens webbplatser, e-tjänster och handlingar som rör föreningslivet är tillgängliga och följer lagen om tillgänglighet till digital offentlig service;\n",
+        "",
+    ),
+    (
+        "## 9.3 Meningsskiljaktigheter\n\nOm en part anser att en annan part inte följer överenskommelsen tas frågan i första hand upp direkt mellan de berörda. Går det inte att lösa tar styrgruppen upp frågan vid sitt nästa möte. Styrgruppens rekommendation och hur den har tagits om hand redovisas vid den årliga uppföljningen.\n\n",
+        "",
+    ),
+    (
+        "Vid uppföljningen ska parterna särskilt redovisa hur barn och unga har kunnat påverka samverkan, i enlighet med barnkonventionen.",
+        "Vid uppföljningen ska parterna redovisa hur barn och unga har kunnat påverka samverkan.",
+    ),
 ]
 REVISION_1 = [
     ("ge minst sex veckors svarstid", "ge rimlig svarstid"),
-    ("Dialogforum hålls minst två gånger per år, varav en gång i samband med den årliga uppföljningen.", "Dialogforum hålls två gånger per år."),
-    ("Överenskommelsen revideras vart fjärde år, eller tidigare om styrgruppen föreslår det.", "Överenskommelsen revideras vart tredje år."),
-    ("# 6 Handlingsplan\n\nTill överenskommelsen hör en handlingsplan med konkreta aktiviteter, ansvariga och tidsramar. Handlingsplanen tas fram av styrgruppen, gäller ett år i taget och revideras i samband med den årliga uppföljningen. Handlingsplanen för det första året omfattar bland annat den gemensamma digitala bidragsansökan, lokalöversikten, en vägledning för IOP och en utbildning om överenskommelsen för stadens chefer.\n\n", ""),
-    ("# 7 Uppföljning", "# 6 Uppföljning"), ("## 7.1 Indikatorer", "## 6.1 Indikatorer"), ("## 7.2 Barn", "## 6.2 Barn"),
-    ("# 8 Revidering", "# 7 Revidering"), ("# 9 Anslutning och utträde", "# 8 Anslutning och utträde"),
-    ("## 9.1 Anslutning", "## 8.1 Anslutning"), ("## 9.2 Utträde", "## 8.2 Utträde"),
-    ("# 10 Giltighetstid", "# 9 Giltighetstid"), ("revidering enligt avsnitt 8", "revidering enligt avsnitt 7"),
-    ("## 4.3 Arbetsgrupper\n\nStyrgruppen kan tillsätta arbetsgrupper för att bereda särskilda frågor, till exempel en ny modell för lokalbidrag eller en vägledning för idéburet offentligt partnerskap. En arbetsgrupp har alltid företrädare för både staden och föreningslivet och ett tidsbegränsat uppdrag.\n\n## 4.4 Samordning", "## 4.3 Samordning"),
+    (
+        "Dialogforum hålls minst två gånger per år, varav en gång i samband med den årliga uppföljningen.",
+        "Dialogforum hålls två gånger per år.",
+    ),
+    (
+        "Överenskommelsen revideras vart fjärde år, eller tidigare om styrgruppen föreslår det.",
+        "Överenskommelsen revideras vart tredje år.",
+    ),
+    (
+        "# 6 Handlingsplan\n\nTill överenskommelsen hör en handlingsplan med konkreta aktiviteter, ansvariga och tidsramar. Handlingsplanen tas fram av styrgruppen, gäller ett år i taget och revideras i samband med den årliga uppföljningen. Handlingsplanen för det första året omfattar bland annat den gemensamma digitala bidragsansökan, lokalöversikten, en vägledning för IOP och en utbildning om överenskommelsen för stadens chefer.\n\n",
+        "",
+    ),
+    ("# 7 Uppföljning", "# 6 Uppföljning"),
+    ("## 7.1 Indikatorer", "## 6.1 Indikatorer"),
+    ("## 7.2 Barn", "## 6.2 Barn"),
+    ("# 8 Revidering", "# 7 Revidering"),
+    ("# 9 Anslutning och utträde", "# 8 Anslutning och utträde"),
+    ("## 9.1 Anslutning", "## 8.1 Anslutning"),
+    ("## 9.2 Utträde", "## 8.2 Utträde"),
+    ("# 10 Giltighetstid", "# 9 Giltighetstid"),
+    ("revidering enligt avsnitt 8", "revidering enligt avsnitt 7"),
+    (
+        "## 4.3 Arbetsgrupper\n\nStyrgruppen kan tillsätta arbetsgrupper för att bereda särskilda frågor, till exempel en ny modell för lokalbidrag eller en vägledning för idéburet offentligt partnerskap. En arbetsgrupp har alltid företrädare för både staden och föreningslivet och ett tidsbegränsat uppdrag.\n\n## 4.4 Samordning",
+        "## 4.3 Samordning",
+    ),
 ]
 
 # organisation, role, signed by, title, days after adoption (None: not yet signed)
@@ -51,7 +80,13 @@ PARTIES = [
     ("Röda Korset Kullahamnskretsen", Party.Role.SIGNATORY, "Nils Åberg", "Ordförande", 40),
     ("Funktionsrätt Kullahamn", Party.Role.SIGNATORY, "Hanna Wik", "Ordförande", 45),
     ("Scoutkåren Kullaörnarna", Party.Role.SIGNATORY, "Erik Lund", "Kårordförande", 45),
-    ("Studieförbundet Bildning Kullahamn", Party.Role.SIGNATORY, "Amina Yusuf", "Verksamhetschef", 52),
+    (
+        "Studieförbundet Bildning Kullahamn",
+        Party.Role.SIGNATORY,
+        "Amina Yusuf",
+        "Verksamhetschef",
+        52,
+    ),
     ("Arbetskooperativet Hamnverket", Party.Role.SIGNATORY, "Tove Dahl", "Verksamhetsledare", 60),
     ("Kullahamns Pensionärsförening", Party.Role.SIGNATORY, "Gösta Karlsson", "Ordförande", 60),
     ("Kvinnojouren Kullahamn", Party.Role.SIGNATORY, "", "", None),
@@ -121,9 +156,23 @@ def _local_agreement(city, by):
     clock.at(10)
     _consultation_round(agreement, by, clock, 60, 120, "Första remissversionen.")
     _draft_round(agreement, by, clock, second, 150)
-    _consultation_round(agreement, by, clock, 200, 260, "Handlingsplan, arbetsgrupper och längre svarstider efter remissen.")
+    _consultation_round(
+        agreement,
+        by,
+        clock,
+        200,
+        260,
+        "Handlingsplan, arbetsgrupper och längre svarstider efter remissen.",
+    )
     _draft_round(agreement, by, clock, third, 290)
-    revision = _consultation_round(agreement, by, clock, 300, 345, "Digital tillgänglighet, barnrätt och meningsskiljaktigheter efter remiss 2.")
+    revision = _consultation_round(
+        agreement,
+        by,
+        clock,
+        300,
+        345,
+        "Digital tillgänglighet, barnrätt och meningsskiljaktigheter efter remiss 2.",
+    )
     _adopt(agreement, revision, by, clock)
     return agreement
 
@@ -131,12 +180,16 @@ def _local_agreement(city, by):
 def _draft_round(agreement, by, clock, body, day):
     draft = agreement.start_draft(by=by)
     clock.at(day)
-    draft.save_text(title=draft.title, body=body, change_summary="", base_version=draft.version, by=by)
+    draft.save_text(
+        title=draft.title, body=body, change_summary="", base_version=draft.version, by=by
+    )
     clock.at(day + 20)
 
 
 def _consultation_round(agreement, by, clock, opened, closed, summary):
-    revision = agreement.open_consultation(closes_at=timezone.now() + timedelta(days=1), by=by, change_summary=summary)
+    revision = agreement.open_consultation(
+        closes_at=timezone.now() + timedelta(days=1), by=by, change_summary=summary
+    )
     published = clock.at(opened)
     agreement.close_consultation(by=by)
     closed_at = clock.at(closed)
@@ -148,7 +201,14 @@ def _consultation_round(agreement, by, clock, opened, closed, summary):
 
 def _adopt(agreement, revision, by, clock):
     decided_on = clock.start + timedelta(days=380)
-    agreement.adopt(revision, body="Kommunfullmäktige", decided_on=decided_on, registration_number="KS 2024/0412", minute_reference="§ 87", by=by)
+    agreement.adopt(
+        revision,
+        body="Kommunfullmäktige",
+        decided_on=decided_on,
+        registration_number="KS 2024/0412",
+        minute_reference="§ 87",
+        by=by,
+    )
     clock.at(380)
     agreement.change_status(Agreement.Status.IN_FORCE, by=by, on=decided_on + timedelta(days=14))
     clock.at(394)
@@ -158,7 +218,9 @@ def _adopt(agreement, revision, by, clock):
         party = agreement.parties.get(organisation__name=name)
         party.sign(name=signer, title=title, on=decided_on + timedelta(days=after), by=by)
         clock.at(380 + after)
-    agreement.parties.filter(organisation__name="Kvinnojouren Kullahamn").update(joined_on=timezone.localdate() - timedelta(days=20))
+    agreement.parties.filter(organisation__name="Kvinnojouren Kullahamn").update(
+        joined_on=timezone.localdate() - timedelta(days=20)
+    )
     created = timezone.make_aware(datetime.combine(clock.start, time(9)))
     Agreement.objects.filter(pk=agreement.pk).update(created_at=created)
 

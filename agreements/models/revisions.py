@@ -97,9 +97,7 @@ class Revision(models.Model):
         if changed and loaded.get("state") in self.FROZEN_STATES:
             raise errors.RevisionFrozen
         super().save(*args, **kwargs)
-        self._loaded = {
-            f: self.__dict__[f] for f in ("state", *TEXT_FIELDS) if f in self.__dict__
-        }
+        self._loaded = {f: self.__dict__[f] for f in ("state", *TEXT_FIELDS) if f in self.__dict__}
 
     def get_absolute_url(self):
         if self.number is None:
