@@ -292,3 +292,15 @@ def test_compare_explains_bad_parameters(client, consulted, coordinator, query):
 
     assert response.status_code == 400
     assert 'class="errorlist' in response.text
+
+
+def test_compare_says_when_only_a_heading_changed(client, agreement, coordinator):
+    consult(agreement, body="# 1 Mål\n\nText.\n\n# 2 Dialog\n\nSamma text.")
+    agreement.start_draft(by=None)
+    consult(agreement, body="# 1 Dialog\n\nSamma text.")
+    client.force_login(coordinator)
+
+    response = client.get("/agreements/lo/compare/?from=1&to=2")
+
+    assert "Tidigare: 2 Dialog" in response.text
+    assert "Bara rubriken har ändrats." in response.text
