@@ -1,0 +1,95 @@
+"""Named errors for illegal steps in an agreement's life.
+
+Each carries a message in the user's language, so a view can show
+`str(error)` as it is; nothing has changed when one is raised.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+
+class AgreementError(Exception):
+    message = _("This step is not possible now.")
+
+    def __init__(self, message=None):
+        super().__init__(message or self.message)
+
+    def __str__(self):
+        return str(self.args[0])
+
+
+class InvalidTransition(AgreementError):
+    message = _("The agreement cannot go to that status from its current status.")
+
+
+class AgreementClosed(AgreementError):
+    message = _("The agreement is superseded or expired; its text can no longer change.")
+
+
+class DraftExists(AgreementError):
+    message = _("There is already a working draft; continue editing it.")
+
+
+class NoDraft(AgreementError):
+    message = _("There is no working draft. Start a new draft first.")
+
+
+class NothingPublished(AgreementError):
+    message = _("No revision has been published yet.")
+
+
+class RevisionNotDraft(AgreementError):
+    message = _("Only the working draft can be edited.")
+
+
+class RevisionFrozen(AgreementError):
+    message = _("A published revision never changes.")
+
+
+class EmptyDraft(AgreementError):
+    message = _("The draft has no text yet.")
+
+
+class ConsultationOpen(AgreementError):
+    message = _("A consultation is open. Close it before this step.")
+
+
+class NoOpenConsultation(AgreementError):
+    message = _("No consultation is open.")
+
+
+class ClosingTimeInPast(AgreementError):
+    message = _("The consultation must close at a time in the future.")
+
+
+class RevisionNotPublished(AgreementError):
+    message = _("Only a published revision that is not yet adopted can be adopted.")
+
+
+class InvalidRegistrationNumber(AgreementError):
+    message = _("The registration number does not follow the municipality's format.")
+
+
+class NotAdopted(AgreementError):
+    message = _("Parties sign once the agreement has been adopted.")
+
+
+class AlreadySigned(AgreementError):
+    message = _("This party has already signed.")
+
+
+class PartyWithdrawn(AgreementError):
+    message = _("This party has withdrawn from the agreement.")
+
+
+class AlreadyParty(AgreementError):
+    message = _("The organisation is already a party to this agreement.")
+
+
+class EditConflict(AgreementError):
+    """Someone saved the draft after the editor started; carries the draft as it is now."""
+
+    message = _("Someone else saved the draft while you were editing.")
+
+    def __init__(self, current):
+        super().__init__()
+        self.current = current

@@ -1,0 +1,113 @@
+"""Agreement texts in Markdown: the only module that imports markdown-it-py and nh3.
+
+Raw HTML is switched off in the parser and the output is sanitised again with
+nh3, so no script, event handler, style or `javascript:` link survives even if
+the parser let something through. Markdown headings are shifted one level down
+(`#` renders as <h2>) because the page title is the <h1>; level-1 and level-2
+headings are the text's sections and carry their anchor as id.
+"""
+
+import re
+from dataclasses import dataclass
+
+import nh3
+from django.utils.safestring import mark_safe
+from django.utils.text import slugify
+from markdown_it import MarkdownIt
+
+SECTION_LEVELS = ("h1", "h2")
+NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+(.+)$")
+PREAMBLE_ANCHOR = "ingress"
+
+_parser = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+
+_ALLOWED_TAGS = {
+    "p", "br", "hr", "em", "strong", "s", "del", "code", "pre", "blockquote",
+    "ul", "ol", "li", "a", "h2", "h3", "h4", "h5", "h6",
+    "table", "thead", "tbody", "tr", "th", "td",
+}  # fmt: skip
+_ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "h2": {"id"},
+    "h3": {"id"},
+    "ol": {"start"},
+    "th": {"style"},
+    "td": {"style"},
+}
+
+
+@dataclass
+class ParsedSection:
+    number: str
+    title: str
+    anchor: str
+    level: int
+    position: int
+    body: str
+
+    @property
+    def heading(self):
+        return f"{self.number} {self.title}".strip()
+
+
+def _anchor(title, number, taken):
+    base = slugify(title) or slugify(number.replace(".", "-")) or "avsnitt"
+    anchor, suffix = base, 2
+    while anchor in taken:
+        anchor, suffix = f"{base}-{suffix}", suffix + 1
+    taken.add(anchor)
+    return anchor
+
+
+def _headings(tokens):
+    """(token index, level, line span, text) of each section heading."""
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open" and token.tag in SECTION_LEVELS:
+            yield index, SECTION_LEVELS.index(token.tag) + 1, token.map, tokens[index + 1].content
+
+
+def split_sections(text):
+    """The text's sections in order; text before the first heading is the preamble."""
+    lines = (text or "").splitlines()
+    headings = list(_headings(_parser.parse(text or "")))
+    sections, taken = [], {PREAMBLE_ANCHOR}
+    first_line = headings[0][2][0] if headings else len(lines)
+    preamble = "\n".join(lines[:first_line]).strip()
+    if preamble:
+        sections.append(ParsedSection("", "", PREAMBLE_ANCHOR, 1, 0, preamble))
+    ends = [span[0] for _, _, span, _ in headings[1:]] + [len(lines)] if headings else []
+    for (_, level, span, heading), end in zip(headings, ends, strict=True):
+        match = NUMBERED.match(heading.strip())
+        number, title = match.groups() if match else ("", heading.strip())
+        body = "\n".join(lines[span[1] : end]).strip()
+        anchor = _anchor(title, number, taken)
+        sections.append(ParsedSection(number, title, anchor, level, len(sections), body))
+    return sections
+
+
+def _shift_headings_and_set_anchors(tokens, text):
+    anchors = iter(s.anchor for s in split_sections(text) if s.anchor != PREAMBLE_ANCHOR)
+    for token in tokens:
+        if token.type in ("heading_open", "heading_close"):
+            is_section = token.tag in SECTION_LEVELS
+            token.tag = f"h{min(int(token.tag[1]) + 1, 6)}"
+            if token.type == "heading_open" and is_section:
+                token.attrSet("id", next(anchors, ""))
+
+
+def render(text):
+    """Safe HTML for a Markdown text, with section anchors on the headings."""
+    tokens = _parser.parse(text or "")
+    _shift_headings_and_set_anchors(tokens, text or "")
+    html = _parser.renderer.render(tokens, _parser.options, {})
+    return mark_safe(sanitise(html))  # noqa: S308 - sanitised by nh3 just above
+
+
+def sanitise(html):
+    return nh3.clean(
+        html,
+        tags=_ALLOWED_TAGS,
+        attributes=_ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer",
+    )

@@ -1,0 +1,59 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from agreements.exceptions import AgreementError
+
+
+class Event(models.Model):
+    """One line of an agreement's timeline. Append-only: events are never changed or deleted."""
+
+    class Kind(models.TextChoices):
+        CREATED = "created", _("Agreement created")
+        DRAFT_STARTED = "draft_started", _("New draft started")
+        DRAFT_SAVED = "draft_saved", _("Draft saved")
+        CONSULTATION_OPENED = "consultation_opened", _("Opened for consultation")
+        CONSULTATION_CLOSED = "consultation_closed", _("Consultation closed")
+        ADOPTED = "adopted", _("Adopted")
+        PARTY_JOINED = "party_joined", _("Party joined")
+        SIGNED = "signed", _("Party signed")
+        WITHDREW = "withdrew", _("Party withdrew")
+        STATUS_CHANGED = "status_changed", _("Status changed")
+
+    agreement = models.ForeignKey(
+        "agreements.Agreement", on_delete=models.CASCADE, related_name="events"
+    )
+    kind = models.CharField(_("event"), max_length=30, choices=Kind.choices)
+    at = models.DateTimeField(_("when"), default=timezone.now)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    revision = models.ForeignKey(
+        "agreements.Revision", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    party = models.ForeignKey(
+        "agreements.Party", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    details = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.get_kind_display()}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AgreementError(_("The timeline is append-only."))
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AgreementError(_("The timeline is append-only."))

@@ -1,0 +1,148 @@
+"""Who may do what with an agreement: the one place these rules live.
+
+Grants are guardian object permissions on the Agreement, held by organisation
+role groups and recomputed by `sync_agreement_permissions` whenever parties,
+status or publication change (signals in agreements/signals.py):
+
+- `agreements.view_agreement` (published revisions, parties, timeline): the owning
+  municipality's coordinators; members of drafting parties; once a revision has
+  been published, also members of every active party and the municipality's staff
+  (its own and its departments' members). Never-published agreements stay with
+  the people writing them.
+- `agreements.edit_draft` (read and edit the working draft): the municipality's
+  coordinators and members of active drafting parties.
+- `agreements.manage_agreement` (publish, close, adopt, parties, status): the
+  owning municipality's coordinators.
+- Anyone, signed in or not, reads an adopted or in-force agreement marked public.
+
+Everyone else gets 404. Superusers hold every permission.
+"""
+
+from django.db.models import Q
+from django.http import Http404
+
+from organisations.models import Membership
+from organisations.permissions import (
+    get_visible_or_404,
+    grant_exactly,
+    groups_for,
+    has_perm,
+    role_group,
+    staff_groups,
+    user_group_ids,
+    visible,
+)
+
+VIEW = "agreements.view_agreement"
+EDIT_DRAFT = "agreements.edit_draft"
+MANAGE = "agreements.manage_agreement"
+
+
+def sync_agreement_permissions(agreement):
+    """Recompute every grant on `agreement` from its parties, municipality and revisions."""
+    coordinators = [role_group(agreement.municipality, Membership.Role.COORDINATOR)]
+    parties = list(agreement.parties.active().select_related("organisation"))
+    drafters = groups_for([p.organisation for p in parties if p.is_drafter])
+    viewers = [*coordinators, *drafters]
+    if agreement.revisions.published().exists():
+        viewers += groups_for([p.organisation for p in parties])
+        viewers += staff_groups(agreement.municipality)
+    grant_exactly(VIEW, agreement, viewers)
+    grant_exactly(EDIT_DRAFT, agreement, [*coordinators, *drafters])
+    grant_exactly(MANAGE, agreement, coordinators)
+
+
+# --- questions views ask ----------------------------------------------------------
+
+
+def visible_agreements(user, queryset=None):
+    from agreements.models import Agreement
+
+    return (queryset if queryset is not None else Agreement.objects.all()).visible_to(user)
+
+
+def get_agreement_or_404(user, slug, perm=VIEW, queryset=None):
+    """The agreement if the user holds `perm` (public ones count for viewing); 404 otherwise."""
+    from agreements.models import Agreement
+
+    if queryset is None:
+        queryset = Agreement.objects.select_related("municipality")
+    if perm != VIEW:
+        return get_visible_or_404(user, perm, queryset, slug=slug)
+    agreement = queryset.visible_to(user).filter(slug=slug).first()
+    if agreement is None:
+        raise Http404
+    return agreement
+
+
+def can_view(user, agreement):
+    return agreement.is_public_now or has_perm(user, VIEW, agreement)
+
+
+def can_edit_draft(user, agreement):
+    return not agreement.is_closed and has_perm(user, EDIT_DRAFT, agreement)
+
+
+def can_manage(user, agreement):
+    return has_perm(user, MANAGE, agreement)
+
+
+def can_view_revision(user, revision):
+    """Frozen revisions: whoever may view the agreement. The draft: whoever may edit it."""
+    if revision.is_draft:
+        return can_edit_draft(user, revision.agreement)
+    return can_view(user, revision.agreement)
+
+
+def party_organisations_of(user, agreement):
+    """The organisations through which `user` is an active party to `agreement`."""
+    if not user.is_authenticated:
+        return []
+    return [
+        party.organisation
+        for party in agreement.parties.active()
+        .filter(organisation__memberships__user=user)
+        .select_related("organisation")
+    ]
+
+
+def is_party_member(user, agreement):
+    return bool(party_organisations_of(user, agreement))
+
+
+def can_create_agreements(user):
+    return bool(creatable_municipalities(user))
+
+
+def creatable_municipalities(user):
+    """Municipalities in whose name `user` may start an agreement: where they coordinate."""
+    from organisations.models import Organisation
+
+    if not user.is_authenticated:
+        return Organisation.objects.none()
+    municipalities = Organisation.objects.municipalities().active()
+    if user.is_superuser:
+        return municipalities
+    return municipalities.filter(
+        Q(memberships__user=user, memberships__role=Membership.Role.COORDINATOR)
+    ).distinct()
+
+
+__all__ = [
+    "EDIT_DRAFT",
+    "MANAGE",
+    "VIEW",
+    "can_create_agreements",
+    "can_edit_draft",
+    "can_manage",
+    "can_view",
+    "can_view_revision",
+    "creatable_municipalities",
+    "get_agreement_or_404",
+    "is_party_member",
+    "party_organisations_of",
+    "sync_agreement_permissions",
+    "user_group_ids",
+    "visible",
+    "visible_agreements",
+]
