@@ -121,7 +121,11 @@ class Leaf:
     def __init__(self, searcher, offset, cache):
         self.searcher, self.offset, self.cache = searcher, offset, cache
         self.reader = searcher.reader()
-        self.deleted = set(self.reader.deleted_docs()) if self.reader.has_deletions() else set()
+        self.deleted = (
+            {d for d in range(self.reader.doc_count_all()) if self.reader.is_deleted(d)}
+            if self.reader.has_deletions()
+            else set()
+        )
 
     def postings(self, field, text):
         """Local docnums of a term, read block by block (no per-id calls)."""
@@ -250,7 +254,8 @@ class WhooshBackend(SearchBackend):
             if s is None or getattr(self._local, "path", None) != self._ix_path:
                 s = ix.searcher()
             elif not s.up_to_date():
-                s = s.refresh()
+                # Whoosh cannot refresh a searcher opened on an empty index.
+                s = s.refresh() if s.doc_count_all() else ix.searcher()
         except Exception as exc:
             raise IndexCorrupt(self._ix_path, exc) from exc
         self._local.searcher, self._local.path = s, self._ix_path
@@ -259,7 +264,10 @@ class WhooshBackend(SearchBackend):
     def _leaves(self, searcher):
         leaves = []
         for sub, offset in searcher.leaf_searchers():
-            segid = (self._ix_path, sub.reader().segment().segment_id())
+            segment = sub.reader().segment()
+            if segment is None:  # an empty index has no segment
+                continue
+            segid = (self._ix_path, segment.segment_id())
             leaves.append(Leaf(sub, offset, self._seg_cache.setdefault(segid, {})))
         return leaves
 
