@@ -14,6 +14,8 @@ from django.db import connections
 
 from search.engine.backend import get_backend
 
+PG_TABLE = "search_document"  # the PostgreSQL backend's table (tests use their own)
+
 _lock = threading.Lock()
 _cache = {}
 
@@ -23,7 +25,7 @@ def _options():
         db = connections["default"].settings_dict
         if db["ENGINE"] != "django.db.backends.postgresql":
             raise ImproperlyConfigured("SEARCH_BACKEND=postgres needs a PostgreSQL DATABASE_URL.")
-        return {"dsn": postgres_dsn(db)}
+        return {"dsn": postgres_dsn(db), "table": PG_TABLE}
     return {"path": str(settings.SEARCH_INDEX_DIR)}
 
 

@@ -57,6 +57,10 @@ def search(user, text, *, filters=None, sort="relevance", page=1, per_page=20):
     except SearchError as error:
         log.warning("Search failed: %s", error)
         return Results(error=_("Search is not available right now. Please try again later."))
+    except Exception:
+        # An engine bug must cost the user one query, not an error page.
+        log.exception("Search failed for %r", text[:200])
+        return Results(error=_("This search could not be run. Try other words."))
     results.error = friendly_error(results.error)
     _check_hits(user, results)
     return results
@@ -97,7 +101,7 @@ def _name_organisations(found):
 def autocomplete(user, prefix, limit=8):
     try:
         return backends.backend().autocomplete(prefix, viewer_for(user), limit=limit)
-    except SearchError:
+    except Exception:
         log.exception("Autocomplete failed")
         return []
 

@@ -24,122 +24,7 @@ MIN_PART = 3
 _CACHE_CAP = 500_000
 
 STOP_WORDS = frozenset(
-    [
-        "och",
-        "det",
-        "att",
-        "i",
-        "en",
-        "jag",
-        "hon",
-        "som",
-        "han",
-        "på",
-        "den",
-        "med",
-        "var",
-        "sig",
-        "för",
-        "så",
-        "till",
-        "är",
-        "men",
-        "ett",
-        "om",
-        "hade",
-        "de",
-        "av",
-        "icke",
-        "mig",
-        "du",
-        "henne",
-        "då",
-        "sin",
-        "nu",
-        "har",
-        "inte",
-        "hans",
-        "honom",
-        "skulle",
-        "hennes",
-        "där",
-        "min",
-        "man",
-        "ej",
-        "vid",
-        "kunde",
-        "något",
-        "från",
-        "ut",
-        "när",
-        "efter",
-        "upp",
-        "vi",
-        "dem",
-        "vara",
-        "vad",
-        "över",
-        "än",
-        "dig",
-        "kan",
-        "sina",
-        "här",
-        "ha",
-        "mot",
-        "alla",
-        "under",
-        "någon",
-        "eller",
-        "allt",
-        "mycket",
-        "sedan",
-        "ju",
-        "denna",
-        "själv",
-        "detta",
-        "åt",
-        "utan",
-        "varit",
-        "hur",
-        "ingen",
-        "mitt",
-        "ni",
-        "bli",
-        "blev",
-        "oss",
-        "din",
-        "dessa",
-        "några",
-        "deras",
-        "blir",
-        "mina",
-        "samma",
-        "vilken",
-        "er",
-        "sådan",
-        "vår",
-        "blivit",
-        "dess",
-        "inom",
-        "mellan",
-        "sådant",
-        "varför",
-        "varje",
-        "vilka",
-        "ditt",
-        "vem",
-        "vilket",
-        "sitta",
-        "sådana",
-        "vart",
-        "dina",
-        "vars",
-        "vårt",
-        "våra",
-        "ert",
-        "era",
-        "vilkas",
-    ]
+    ["och", "det", "att", "i", "en", "jag", "hon", "som", "han", "på", "den", "med", "var", "sig", "för", "så", "till", "är", "men", "ett", "om", "hade", "de", "av", "icke", "mig", "du", "henne", "då", "sin", "nu", "har", "inte", "hans", "honom", "skulle", "hennes", "där", "min", "man", "ej", "vid", "kunde", "något", "från", "ut", "när", "efter", "upp", "vi", "dem", "vara", "vad", "över", "än", "dig", "kan", "sina", "här", "ha", "mot", "alla", "under", "någon", "eller", "allt", "mycket", "sedan", "ju", "denna", "själv", "detta", "åt", "utan", "varit", "hur", "ingen", "mitt", "ni", "bli", "blev", "oss", "din", "dessa", "några", "deras", "blir", "mina", "samma", "vilken", "er", "sådan", "vår", "blivit", "dess", "inom", "mellan", "sådant", "varför", "varje", "vilka", "ditt", "vem", "vilket", "sitta", "sådana", "vart", "dina", "vars", "vårt", "våra", "ert", "era", "vilkas"]
 )
 
 _stemmer = Stemmer.Stemmer("swedish")
@@ -248,16 +133,6 @@ def part_tokens(text):
         pos += 1
 
 
-def pair_terms(text):
-    """Adjacent term pairs ("lokal_överenskomm"): a quoted phrase becomes
-    one exact term lookup per pair instead of a position-checking scan."""
-    prev = None
-    for _, start, end, term in tokens(text):
-        if prev is not None:
-            yield prev[0], prev[1], end, prev[2] + "_" + term
-        prev = (start, end, term)
-
-
 def match_spans(text, stems, limit=12):
     """Character spans of words whose term or compound part is in stems.
 
@@ -290,3 +165,39 @@ def _word_around(text, start, end):
     while end < n and text[end].isalnum():
         end += 1
     return start, end
+
+
+_word_info = {}
+_last = (None, None)
+
+
+def analyze(text):
+    """(terms, compound parts) of a text in one pass, for indexing.
+
+    The main field and the decompounded field index the same text one after
+    the other; the last result is kept so the text is analysed only once.
+    """
+    global _last
+    if _last[0] is text:
+        return _last[1]
+    terms, parts = [], []
+    info = _word_info
+    for word in WORD_RE.findall(text):
+        entry = info.get(word)
+        if entry is None:
+            entry = _info(word)
+        if entry[0] is not None:
+            terms.append(entry[0])
+            if entry[1]:
+                parts.extend(entry[1])
+    _last = (text, (terms, parts))
+    return terms, parts
+
+
+def _info(word):
+    if len(_word_info) > _CACHE_CAP:
+        _word_info.clear()
+    term = normalize(word)
+    entry = (term, compound_parts(word) if term is not None else ())
+    _word_info[word] = entry
+    return entry

@@ -14,13 +14,18 @@ import os
 import threading
 import time
 from bisect import bisect_right
+from collections import Counter
 from pathlib import Path
 
 from whoosh import index as windex
 from whoosh.analysis import Token, Tokenizer
+from whoosh.codec import whoosh3
 from whoosh.columns import NumericColumn
 from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.formats import Frequency, Positions
 from whoosh.query import Prefix
+from whoosh.system import pack_uint
+from whoosh.util.numeric import byte_to_length
 
 from . import analysis, documents, locking, matching, snippets, suggest
 from .backend import Hit, Results, SearchBackend, clean_filters, clean_paging
@@ -32,10 +37,35 @@ PREFIX_SCAN = 2000  # ... chosen among at most this many candidates
 PARTS_BOOST = 0.4  # compound parts count less than whole words
 
 
+def _cached_doc_field_length(self, docnum, fieldname, default=0):
+    """Field length from an in-memory copy of the lengths column.
+
+    Whoosh's version reads one byte from the column file per call, and the
+    segment writer calls it once per posting: a fifth of indexing time.
+    """
+    cache = self.__dict__.setdefault("_searchcore_lengths", {})
+    col = cache.get(fieldname)
+    if col is None:
+        reader = self._cached_reader(whoosh3._lenfield(fieldname), whoosh3.LENGTHS_COLUMN)
+        col = cache[fieldname] = bytes(reader) if reader is not None else b""
+    lbyte = col[docnum] if docnum < len(col) else 0
+    return byte_to_length(lbyte) if lbyte else default
+
+
+whoosh3.W3PerDocReader.doc_field_length = _cached_doc_field_length
+
+
 class SvTokenizer(Tokenizer):
     """Whoosh face of analysis.tokens / analysis.part_tokens."""
 
-    SOURCES = {"text": "tokens", "parts": "part_tokens", "pairs": "pair_terms"}
+    SOURCES = {"text": "tokens", "parts": "part_tokens"}
+
+    def terms(self, value):
+        """Index terms in order; titles carry their compound parts too."""
+        terms, parts = analysis.analyze(value)
+        if self.kind == "parts":
+            return parts
+        return terms + parts if self.kind == "title" else terms
 
     def __init__(self, kind="text"):
         self.kind = kind
@@ -57,7 +87,7 @@ class SvTokenizer(Tokenizer):
         **kwargs,
     ):
         t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        source = getattr(analysis, self.SOURCES[self.kind])
+        source = getattr(analysis, self.SOURCES.get(self.kind, "tokens"))
         for pos, start, end, term in source(value):
             t.text, t.boost, t.stopped = term, 1.0, False
             if positions:
@@ -67,16 +97,45 @@ class SvTokenizer(Tokenizer):
             yield t
 
 
+class FastFrequency(Frequency):
+    """Frequency postings from a term list: Whoosh's own word_values builds
+    a Token object per word, which was a third of indexing time."""
+
+    def word_values(self, value, analyzer, **kwargs):
+        fb = self.field_boost
+        for w, n in Counter(analyzer.terms(value)).items():
+            yield w, n, n * fb, pack_uint(n)
+
+
+class FastPositions(Positions):
+    """Positions postings from a term list (same bytes as Positions)."""
+
+    def word_values(self, value, analyzer, **kwargs):
+        fb = self.field_boost
+        poses = {}
+        for i, w in enumerate(analyzer.terms(value)):
+            poses.setdefault(w, []).append(i)
+        for w, ps in poses.items():
+            yield w, len(ps), len(ps) * fb, self.encode(ps)
+
+
+def _text(kind, positions=False, **options):
+    field = TEXT(analyzer=SvTokenizer(kind), phrase=positions, **options)
+    boost = field.format.field_boost
+    field.format = (FastPositions if positions else FastFrequency)(field_boost=boost)
+    return field
+
+
 def make_schema():
     facet = dict(stored=False)
     return Schema(
         id=ID(stored=True, unique=True),
-        # No positions anywhere: phrases are answered by the pairs field,
-        # which makes indexing several times cheaper than position lists.
-        title=TEXT(analyzer=SvTokenizer(), phrase=False, field_boost=2.0),
-        text=TEXT(analyzer=SvTokenizer(), phrase=False, stored=True),
-        parts=TEXT(analyzer=SvTokenizer("parts"), phrase=False, field_boost=PARTS_BOOST),
-        pairs=TEXT(analyzer=SvTokenizer("pairs"), phrase=False),
+        # Positions only in text (phrases); no character offsets: snippets
+        # find their words in the stored text (analysis.match_spans).
+        # Every indexed value costs: Whoosh's writer pays per posting.
+        title=_text("title", field_boost=2.0),
+        text=_text("text", positions=True, stored=True),
+        parts=_text("parts", field_boost=PARTS_BOOST),
         type=ID(**facet),
         year=ID(**facet),
         status=ID(**facet),
@@ -93,13 +152,11 @@ def make_schema():
 def to_fields(doc):
     """Whoosh field values for a prepared document (see documents.prepare)."""
     d = doc["date"]
-    both = doc["title"] + "\n" + doc["text"]
     return {
         "id": doc["id"],
         "title": doc["title"],
         "text": doc["text"],
-        "parts": both,
-        "pairs": both,
+        "parts": doc["text"],
         "type": doc["type"],
         "year": str(doc["year"] or ""),
         "status": doc["status"],
@@ -121,10 +178,9 @@ class Leaf:
     def __init__(self, searcher, offset, cache):
         self.searcher, self.offset, self.cache = searcher, offset, cache
         self.reader = searcher.reader()
+        self._memo = {}
         self.deleted = (
-            {d for d in range(self.reader.doc_count_all()) if self.reader.is_deleted(d)}
-            if self.reader.has_deletions()
-            else set()
+            set(self.reader.segment().deleted_docs()) if self.reader.has_deletions() else set()
         )
 
     def postings(self, field, text):
@@ -143,10 +199,17 @@ class Leaf:
             m._next_block()
 
     def ids(self, field, text):
-        return set(self.postings(field, text))
+        """Docnums of a term (a dict keys view: supports & | -)."""
+        return self.weights(field, text).keys()
 
     def weights(self, field, text):
-        """{docnum: term frequency} for one term, block by block."""
+        """{docnum: term frequency} for one term, read once per search."""
+        key = (field, text)
+        if key not in self._memo:
+            self._memo[key] = self._read_weights(field, text)
+        return self._memo[key]
+
+    def _read_weights(self, field, text):
         btext = text.encode("utf-8")
         if (field, btext) not in self.reader:
             return {}
@@ -162,10 +225,29 @@ class Leaf:
         return out
 
     def phrase(self, stems, field):
-        found = set.intersection(*(self.ids("pairs", p) for p in _pairs(stems)))
-        if field == "title" and found:
-            found = found.intersection(*(self.ids("title", s) for s in stems))
-        return found
+        """Docs with stems at consecutive positions (text field only)."""
+        if field == "title":  # titles keep no positions: all words suffice
+            return _all(self.ids("title", s) for s in stems)
+        found = _all(self.ids("text", s) for s in stems)
+        if not found:
+            return found
+        where = [self._positions(s, found) for s in stems]
+        return {d for d in found if _consecutive([w[d] for w in where])}
+
+    def _positions(self, stem, docs):
+        """{docnum: positions} of stem for the given docs only."""
+        m = self.reader.postings("text", stem.encode("utf-8"))
+        decode = self.reader.schema["text"].format.decoder("positions")
+        out = {}
+        while m.is_active():
+            m._read_ids()
+            hits = [i for i, d in enumerate(m._ids) if d in docs]
+            if hits:
+                m._read_values()
+                for i in hits:
+                    out[m._ids[i]] = decode(m._values[i])
+            m._next_block()
+        return out
 
     def values(self, field):
         """{value: frozenset(docnums)} for a facet field, cached per segment."""
@@ -190,7 +272,7 @@ class Leaf:
             return list(self.reader.column_reader("date"))
         if field == "text_length":
             length = self.reader.doc_field_length
-            return [length(d, "text", 0) for d in range(n)]
+            return [length(d, "text", 0) or 0 for d in range(n)]
         col = [() if field == "organisations" else None] * n
         for value, docs in self.values(field).items():
             for d in docs:
@@ -409,7 +491,7 @@ class WhooshBackend(SearchBackend):
                 matching.count_facets(leaf, m, counters)
             base.facets = matching.finish_facets(counters)
         if suggest and base.total == 0:
-            base.suggestions = self._did_you_mean(s, leaves, node, viewer)
+            base.suggestions = self._did_you_mean(s, leaves, text, viewer)
         return base
 
     def _leaf_matches(self, leaf, node, viewer, filters, expansions):
@@ -488,11 +570,11 @@ class WhooshBackend(SearchBackend):
             snippet=snippets.snippet(stored["text"], spans),
         )
 
-    def _did_you_mean(self, s, leaves, node, viewer):
+    def _did_you_mean(self, s, leaves, text, viewer):
         allowed = [matching.permitted(leaf, viewer) for leaf in leaves]
         return suggest.did_you_mean(
-            positive_terms(node),
-            lambda stem: s.reader().terms_within("text", stem, 2, prefix=1),
+            text,
+            lambda word: s.reader().terms_within("text", word, 1 if len(word) < 6 else 2, prefix=2),
             lambda term: self._permitted_df(leaves, allowed, term),
         )
 
@@ -548,8 +630,21 @@ class WhooshBackend(SearchBackend):
             self._local.searcher = None
 
 
-def _pairs(stems):
-    return [a + "_" + b for a, b in zip(stems, stems[1:], strict=False)]
+def _all(sets):
+    sets = list(sets)
+    out = set(sets[0])
+    for other in sets[1:]:
+        out &= other
+    return out
+
+
+def _consecutive(poslists):
+    starts = set(poslists[0])
+    for shift, positions in enumerate(poslists[1:], 1):
+        starts &= {p - shift for p in positions}
+        if not starts:
+            return False
+    return True
 
 
 def _prefix_query(ix, prefix):

@@ -14,7 +14,6 @@ from itertools import chain
 from .documents import FACETS
 
 TEXT_FIELDS = ("title", "text", "parts")
-PHRASE_FIELDS = ("title", "text")
 
 
 def evaluate(node, leaf, expansions):
@@ -28,8 +27,7 @@ def evaluate(node, leaf, expansions):
         words = expansions.get(node[1], ())
         return set().union(*(leaf.ids(f, w) for f in fields for w in words))
     if kind == "phrase":
-        fields = (node[2],) if node[2] else PHRASE_FIELDS
-        return set().union(*(leaf.phrase(node[1], f) for f in fields))
+        return leaf.phrase(node[1], node[2] or "text")
     if kind == "filter":
         return set(leaf.values(node[1]).get(node[2], ()))
     if kind == "or":
@@ -110,7 +108,7 @@ def _dateint(d):
 # -- ranking ---------------------------------------------------------------
 # BM25 over plain dicts: a Whoosh matcher costs ~20-50 µs per scored
 # document in Python; dict lookups over the permitted matches cost < 1 µs.
-FIELD_WEIGHTS = {"title": 2.0, "text": 1.0, "parts": 0.4, "pairs": 1.5}
+FIELD_WEIGHTS = {"title": 2.0, "text": 1.0, "parts": 0.4}
 K1, B = 1.2, 0.75
 
 
@@ -122,9 +120,8 @@ def scoring_terms(node, expansions):
         fields = (node[2],) if node[2] else TEXT_FIELDS
         return [(f, w) for f in fields for w in words]
     if kind == "phrase":
-        stems = node[1]
-        pairs = [a + "_" + b for a, b in zip(stems, stems[1:], strict=False)]
-        return [("pairs", p) for p in pairs] + [("title", s) for s in stems]
+        fields = (node[2],) if node[2] else ("title", "text")
+        return [(f, s) for f in fields for s in node[1]]
     if kind in ("and", "or"):
         return [t for c in node[1] for t in scoring_terms(c, expansions)]
     return []

@@ -8,6 +8,7 @@ from django.core.management import CommandError, call_command
 
 from search import backends
 from tests.factories import make_organisation
+from tests.search.conftest import whoosh_only
 from tests.search.helpers import index_everything, indexed_ids, titles
 
 pytestmark = pytest.mark.django_db
@@ -32,6 +33,7 @@ def test_rebuild_indexes_every_record_and_shows_progress(clubs):
     assert len(titles(None, "paddling")) == 3
 
 
+@whoosh_only
 def test_rebuild_swaps_in_a_fresh_index_while_the_old_one_answers(clubs, search_index):
     run("rebuild")
     first = (search_index / "current").resolve()
@@ -89,6 +91,7 @@ def test_status_prints_counts_size_and_age(clubs):
     assert "last change:" in output
 
 
+@whoosh_only
 def test_a_corrupt_index_gives_a_clear_message_and_rebuild_recovers(clubs, search_index):
     index_everything()
     backends.close_all()
@@ -103,6 +106,7 @@ def test_a_corrupt_index_gives_a_clear_message_and_rebuild_recovers(clubs, searc
     assert len(titles(None, "paddling")) == 3
 
 
+@whoosh_only
 def test_the_search_page_explains_a_corrupt_index_instead_of_failing(clubs, search_index, client):
     index_everything()
     backends.close_all()
