@@ -1,21 +1,15 @@
 """The Whoosh backend: the only module that imports whoosh.
 
-Layout of the index root:
-  current -> gen-000001   symlink to the live index (swapped atomically)
-  gen-NNNNNN/             one full index per rebuild; the previous one is kept
-  write.lock              flock()ed by the single writer (see locking.py)
-  rebuild.json, journal.jsonl   present while a rebuild runs: writes made
-                          meanwhile are replayed into the new index at swap
+Directory layout and the rebuild journal live in store.py; counting,
+filtering, faceting and ranking are set algebra in matching.py over the
+per-segment Leaf objects defined here.
 """
 
-import json
 import math
-import os
 import threading
 import time
 from bisect import bisect_right
 from collections import Counter
-from pathlib import Path
 
 from whoosh import index as windex
 from whoosh.analysis import Token, Tokenizer
@@ -30,7 +24,8 @@ from whoosh.util.numeric import byte_to_length
 from . import analysis, documents, locking, matching, snippets, suggest
 from .backend import Hit, Results, SearchBackend, clean_filters, clean_paging
 from .errors import IndexCorrupt, QueryError
-from .query import parse, positive_terms
+from .query import parse, positive_terms, prefixes
+from .store import Store
 
 PREFIX_TERMS = 10  # a prefix expands to at most this many terms
 PREFIX_SCAN = 2000  # ... chosen among at most this many candidates
@@ -58,8 +53,6 @@ whoosh3.W3PerDocReader.doc_field_length = _cached_doc_field_length
 class SvTokenizer(Tokenizer):
     """Whoosh face of analysis.tokens / analysis.part_tokens."""
 
-    SOURCES = {"text": "tokens", "parts": "part_tokens"}
-
     def terms(self, value):
         """Index terms in order; titles carry their compound parts too."""
         terms, parts = analysis.analyze(value)
@@ -73,27 +66,12 @@ class SvTokenizer(Tokenizer):
     def __eq__(self, other):
         return type(other) is type(self) and other.kind == self.kind
 
-    def __call__(
-        self,
-        value,
-        positions=False,
-        chars=False,
-        keeporiginal=False,
-        removestops=True,
-        start_pos=0,
-        start_char=0,
-        tokenize=True,
-        mode="",
-        **kwargs,
-    ):
-        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        source = getattr(analysis, self.SOURCES.get(self.kind, "tokens"))
-        for pos, start, end, term in source(value):
-            t.text, t.boost, t.stopped = term, 1.0, False
-            if positions:
-                t.pos = start_pos + pos
-            if chars:
-                t.startchar, t.endchar = start_char + start, start_char + end
+    def __call__(self, value, positions=False, chars=False, mode="", **kwargs):
+        # Only for Whoosh utilities; indexing goes through terms() above.
+        t = Token(positions, chars, mode=mode, **kwargs)
+        for pos, start, end, term in analysis.tokens(value):
+            t.text, t.boost, t.stopped, t.pos = term, 1.0, False, pos
+            t.startchar, t.endchar = start, end
             yield t
 
 
@@ -227,12 +205,12 @@ class Leaf:
     def phrase(self, stems, field):
         """Docs with stems at consecutive positions (text field only)."""
         if field == "title":  # titles keep no positions: all words suffice
-            return _all(self.ids("title", s) for s in stems)
-        found = _all(self.ids("text", s) for s in stems)
+            return matching.all_of(self.ids("title", s) for s in stems)
+        found = matching.all_of(self.ids("text", s) for s in stems)
         if not found:
             return found
         where = [self._positions(s, found) for s in stems]
-        return {d for d in found if _consecutive([w[d] for w in where])}
+        return {d for d in found if matching.consecutive([w[d] for w in where])}
 
     def _positions(self, stem, docs):
         """{docnum: positions} of stem for the given docs only."""
@@ -284,43 +262,27 @@ class WhooshBackend(SearchBackend):
     """Embedded search in a directory; safe for threads and processes."""
 
     def __init__(self, path, procs=2, limitmb=256):
-        self.root = Path(path)
+        self.store = Store(path)
+        self.root = self.store.root
         self.procs, self.limitmb = procs, limitmb
-        self.root.mkdir(parents=True, exist_ok=True)
-        self._lockfile = str(self.root / "write.lock")
         self._local = threading.local()
         self._seg_cache = {}
         self._ix, self._ix_path = None, None
-        self._ensure_index()
-
-    # -- opening -----------------------------------------------------------
-    def _ensure_index(self):
-        if not (self.root / "current").exists():
-            with locking.exclusive(self._lockfile):
-                if not (self.root / "current").exists():
-                    gen = self._new_generation()
-                    self._swap(gen)
+        if not self.store.has_live():  # a missing index is created
+            with locking.exclusive(self.store.lockfile):
+                if not self.store.has_live():
+                    self.store.swap(self._new_generation())
 
     def _new_generation(self):
-        gens = sorted(p.name for p in self.root.glob("gen-*"))
-        number = int(gens[-1][4:]) + 1 if gens else 1
-        gen = self.root / f"gen-{number:06d}"
-        gen.mkdir()
+        gen = self.store.new_generation()
         windex.create_in(str(gen), make_schema())
         return gen
 
-    def _swap(self, gen):
-        tmp = self.root / f"current.tmp{os.getpid()}"
-        if tmp.is_symlink():
-            tmp.unlink()
-        os.symlink(gen.name, tmp)
-        os.replace(tmp, self.root / "current")  # atomic on POSIX
-
     def _index(self):
         """The live index, reopened when a rebuild swapped generations."""
-        target = os.readlink(self.root / "current")
+        target = self.store.live_name()
         if self._ix is None or target != self._ix_path:
-            path = str(self.root / target)
+            path = str(self.store.path(target))
             try:
                 self._ix = windex.open_dir(path)
             except Exception as exc:  # whoosh raises many kinds here
@@ -344,13 +306,17 @@ class WhooshBackend(SearchBackend):
         return s
 
     def _leaves(self, searcher):
-        leaves = []
+        leaves, live = [], set()
         for sub, offset in searcher.leaf_searchers():
             segment = sub.reader().segment()
             if segment is None:  # an empty index has no segment
                 continue
             segid = (self._ix_path, segment.segment_id())
+            live.add(segid)
             leaves.append(Leaf(sub, offset, self._seg_cache.setdefault(segid, {})))
+        if len(self._seg_cache) > 2 * len(live) + 8:
+            # Segments merged away by optimize(): drop their caches.
+            self._seg_cache = {k: v for k, v in self._seg_cache.items() if k in live}
         return leaves
 
     # -- writing -----------------------------------------------------------
@@ -366,12 +332,9 @@ class WhooshBackend(SearchBackend):
     def _write(self, ops):
         if not ops:
             return
-        with locking.exclusive(self._lockfile):
+        with locking.exclusive(self.store.lockfile):
             self._apply(self._index(), ops)
-            if (self.root / "rebuild.json").exists():
-                with open(self.root / "journal.jsonl", "a", encoding="utf-8") as f:
-                    for op in ops:
-                        f.write(json.dumps(op, default=str) + "\n")
+            self.store.record(ops)
 
     @staticmethod
     def _apply(ix, ops):
@@ -391,7 +354,7 @@ class WhooshBackend(SearchBackend):
         w.commit(merge=False)
 
     def bulk_load(self, docs):
-        with locking.exclusive(self._lockfile):
+        with locking.exclusive(self.store.lockfile):
             return self._bulk(self._index(), docs)
 
     def _bulk(self, ix, docs):
@@ -410,47 +373,26 @@ class WhooshBackend(SearchBackend):
         return count
 
     def rebuild(self, docs):
-        with locking.exclusive(self._lockfile):
+        with locking.exclusive(self.store.lockfile):
             gen = self._new_generation()
-            (self.root / "journal.jsonl").unlink(missing_ok=True)
-            (self.root / "rebuild.json").write_text(json.dumps({"gen": gen.name}))
+            self.store.start_rebuild(gen)
         try:
             new_ix = windex.open_dir(str(gen))
             count = self._bulk(new_ix, docs)
-            with locking.exclusive(self._lockfile):
-                self._apply(new_ix, self._journal())
-                self._swap(gen)
+            with locking.exclusive(self.store.lockfile):
+                self._apply(new_ix, self.store.journal())
+                self.store.swap(gen)
         finally:
-            (self.root / "rebuild.json").unlink(missing_ok=True)
-            (self.root / "journal.jsonl").unlink(missing_ok=True)
-        self._prune_generations(keep=2)
+            self.store.end_rebuild()
+        self.store.prune(keep=2)
+        live = self.store.live_name()
+        self._seg_cache = {k: v for k, v in self._seg_cache.items() if k[0] == live}
         return count
 
-    def _journal(self):
-        path = self.root / "journal.jsonl"
-        if not path.exists():
-            return []
-        ops = []
-        for line in path.read_text(encoding="utf-8").splitlines():
-            kind, arg = json.loads(line)
-            ops.append((kind, documents.prepare(arg) if kind == "update" else arg))
-        return ops
-
-    def _prune_generations(self, keep):
-        # The previous generation stays so searchers opened before the swap
-        # can finish; anything older is removed.
-        live = os.readlink(self.root / "current")
-        for old in sorted(p for p in self.root.glob("gen-*") if p.name != live)[
-            : -(keep - 1) or None
-        ]:
-            for f in old.iterdir():
-                f.unlink()
-            old.rmdir()
-        self._seg_cache = {k: v for k, v in self._seg_cache.items() if k[0] == live}
-
     def optimize(self):
-        with locking.exclusive(self._lockfile):
-            self._index().optimize()
+        with locking.exclusive(self.store.lockfile):
+            # Merge into one segment, still without a compound file.
+            self._index().writer(compound=False).commit(optimize=True)
 
     # -- reading -----------------------------------------------------------
     def search(
@@ -473,14 +415,16 @@ class WhooshBackend(SearchBackend):
             base.error = str(exc)
             return base
         s = self._searcher()
-        expansions = self._expand_prefixes(s, node)
+        expansions = {p: self._top_terms(s.reader(), p, PREFIX_TERMS) for p in prefixes(node)}
         leaves = self._leaves(s)
         filters = clean_filters(filters)
-        matched = [self._leaf_matches(leaf, node, viewer, filters, expansions) for leaf in leaves]
+        matched = [
+            matching.leaf_matches(leaf, node, viewer, filters, expansions) for leaf in leaves
+        ]
         base.total = sum(map(len, matched))
         k = page * per_page
         if sort == "date":
-            top = self._newest(leaves, matched, k)
+            top = matching.top_newest(leaves, matched, k)
         else:
             top = self._relevant(s, node, expansions, leaves, matched, k)
         stems = positive_terms(node) + [w for ws in expansions.values() for w in ws]
@@ -494,25 +438,6 @@ class WhooshBackend(SearchBackend):
             base.suggestions = self._did_you_mean(s, leaves, text, viewer)
         return base
 
-    def _leaf_matches(self, leaf, node, viewer, filters, expansions):
-        m = matching.evaluate(node, leaf, expansions)
-        if m:
-            m -= leaf.deleted
-            m &= matching.permitted(leaf, viewer)
-            m = matching.apply_filters(m, leaf, filters)
-        return m
-
-    def _expand_prefixes(self, s, node, out=None):
-        out = {} if out is None else out
-        if node[0] == "prefix":
-            out[node[1]] = self._top_terms(s.reader(), node[1], PREFIX_TERMS)
-        elif node[0] in ("and", "or"):
-            for child in node[1]:
-                self._expand_prefixes(s, child, out)
-        elif node[0] == "not":
-            self._expand_prefixes(s, node[1], out)
-        return out
-
     @staticmethod
     def _top_terms(reader, prefix, n, scan=PREFIX_SCAN):
         """The n most frequent text terms starting with prefix (bounded scan)."""
@@ -524,35 +449,19 @@ class WhooshBackend(SearchBackend):
         found.sort(reverse=True)
         return [t.decode("utf-8") if isinstance(t, bytes) else t for _, t in found[:n]]
 
-    @staticmethod
-    def _newest(leaves, matched, k):
-        top = []
-        for leaf, m in zip(leaves, matched, strict=False):
-            top += [(di, leaf.offset + d) for di, d in matching.newest(leaf, m, k)]
-        top.sort(reverse=True)
-        return [(d, 0.0) for _, d in top[:k]]
-
     def _relevant(self, s, node, expansions, leaves, matched, k):
         terms = matching.scoring_terms(node, expansions)
         if not terms:  # only filters: newest first
-            return self._newest(leaves, matched, k)
+            return matching.top_newest(leaves, matched, k)
         reader = s.reader()
         n = max(reader.doc_count_all(), 1)
-        avg_len = reader.field_length("text") / n
 
         def idf(field, term):
             df = reader.doc_frequency(field, term)
             return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
-        top = []
-        for leaf, m in zip(leaves, matched, strict=False):
-            if m:
-                top += [
-                    (sc, leaf.offset + d)
-                    for sc, d in matching.rank(leaf, m, terms, idf, avg_len, k)
-                ]
-        top.sort(key=lambda t: (-t[0], t[1]))
-        return [(d, sc) for sc, d in top[:k]]
+        avg_len = reader.field_length("text") / n
+        return matching.top_relevant(leaves, matched, terms, idf, avg_len, k)
 
     def _hit(self, s, leaves, docnum, score, stems):
         i = bisect_right([leaf.offset for leaf in leaves], docnum) - 1
@@ -575,19 +484,8 @@ class WhooshBackend(SearchBackend):
         return suggest.did_you_mean(
             text,
             lambda word: s.reader().terms_within("text", word, 1 if len(word) < 6 else 2, prefix=2),
-            lambda term: self._permitted_df(leaves, allowed, term),
+            lambda term: matching.permitted_df(leaves, allowed, term),
         )
-
-    def _permitted_df(self, leaves, allowed, term, cap=1000):
-        """How many permitted docs contain term (counting stops at cap)."""
-        n = 0
-        for leaf, ok in zip(leaves, allowed, strict=False):
-            for d in leaf.postings("text", term):
-                if d in ok and d not in leaf.deleted:
-                    n += 1
-                    if n >= cap:
-                        return n
-        return n
 
     def autocomplete(self, prefix, viewer, limit=10):
         prefix = "".join(analysis.WORD_RE.findall((prefix or "").lower()))[:40]
@@ -597,11 +495,11 @@ class WhooshBackend(SearchBackend):
         leaves = self._leaves(s)
         allowed = [matching.permitted(leaf, viewer) for leaf in leaves]
         candidates = self._top_terms(s.reader(), prefix, limit * 5)
-        return [t for t in candidates if self._permitted_df(leaves, allowed, t, cap=1)][:limit]
+        return [t for t in candidates if matching.permitted_df(leaves, allowed, t, cap=1)][:limit]
 
     def status(self):
         ix = self._index()
-        path = self.root / self._ix_path
+        path = self.store.path(self._ix_path)
         files = list(path.iterdir())
         with ix.reader() as r:
             segments = len(r.leaf_readers())
@@ -614,7 +512,7 @@ class WhooshBackend(SearchBackend):
             "segments": segments,
             "size_bytes": sum(f.stat().st_size for f in files),
             "age_seconds": round(time.time() - toc, 1) if toc else None,
-            "rebuilding": (self.root / "rebuild.json").exists(),
+            "rebuilding": self.store.rebuilding(),
         }
 
     def iter_stored(self):
@@ -628,23 +526,6 @@ class WhooshBackend(SearchBackend):
         if s is not None:
             s.close()
             self._local.searcher = None
-
-
-def _all(sets):
-    sets = list(sets)
-    out = set(sets[0])
-    for other in sets[1:]:
-        out &= other
-    return out
-
-
-def _consecutive(poslists):
-    starts = set(poslists[0])
-    for shift, positions in enumerate(poslists[1:], 1):
-        starts &= {p - shift for p in positions}
-        if not starts:
-            return False
-    return True
 
 
 def _prefix_query(ix, prefix):

@@ -51,6 +51,16 @@ def _and(children, leaf, expansions):
     return result
 
 
+def leaf_matches(leaf, node, viewer, filters, expansions):
+    """Live, permitted, filtered docnums of one leaf matching node."""
+    m = evaluate(node, leaf, expansions)
+    if m:
+        m = set(m) - leaf.deleted
+        m &= permitted(leaf, viewer)
+        m = apply_filters(m, leaf, filters)
+    return m
+
+
 def permitted(leaf, viewer):
     """Docnums the viewer may see: any of their groups, or public."""
     groups = leaf.values("groups")
@@ -148,3 +158,53 @@ def rank(leaf, matches, terms, idf, avg_len, k):
                 t = tf[d]
                 scores[d] += w * t / (t + K1)
     return nlargest(k, ((s, d) for d, s in scores.items()))
+
+
+def top_relevant(leaves, matched, terms, idf, avg_len, k):
+    """The k best (global docnum, score) over all leaves."""
+    top = []
+    for leaf, m in zip(leaves, matched, strict=False):
+        if m:
+            top += [(sc, leaf.offset + d) for sc, d in rank(leaf, m, terms, idf, avg_len, k)]
+    top.sort(key=lambda t: (-t[0], t[1]))
+    return [(d, sc) for sc, d in top[:k]]
+
+
+def top_newest(leaves, matched, k):
+    """The k newest (global docnum, 0.0) over all leaves."""
+    top = []
+    for leaf, m in zip(leaves, matched, strict=False):
+        top += [(di, leaf.offset + d) for di, d in newest(leaf, m, k)]
+    top.sort(reverse=True)
+    return [(d, 0.0) for _, d in top[:k]]
+
+
+def permitted_df(leaves, allowed, term, cap=1000):
+    """How many permitted live docs contain term (counting stops at cap)."""
+    n = 0
+    for leaf, ok in zip(leaves, allowed, strict=False):
+        for d in leaf.postings("text", term):
+            if d in ok and d not in leaf.deleted:
+                n += 1
+                if n >= cap:
+                    return n
+    return n
+
+
+def all_of(sets):
+    """Intersection of sets or dict key views."""
+    sets = list(sets)
+    out = set(sets[0])
+    for other in sets[1:]:
+        out &= other
+    return out
+
+
+def consecutive(poslists):
+    """Whether some position p has p, p+1, ... in the successive lists."""
+    starts = set(poslists[0])
+    for shift, positions in enumerate(poslists[1:], 1):
+        starts &= {p - shift for p in positions}
+        if not starts:
+            return False
+    return True

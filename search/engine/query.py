@@ -56,7 +56,8 @@ def parse(text):
         if node is None:
             continue
         node = ("not", node) if neg else node
-        if pending_or and not neg:
+        # An exclusion cannot be one side of OR ("-a OR b"): b starts a new group.
+        if pending_or and not neg and groups[-1][0][0] != "not":
             groups[-1].append(node)
         else:
             groups.append([node])
@@ -130,4 +131,16 @@ def positive_terms(node):
         return list(node[1])
     if kind in ("and", "or"):
         return [t for child in node[1] for t in positive_terms(child)]
+    return []
+
+
+def prefixes(node):
+    """Every prefix* in the tree, excluded ones included (they must expand too)."""
+    kind = node[0]
+    if kind == "prefix":
+        return [node[1]]
+    if kind == "not":
+        return prefixes(node[1])
+    if kind in ("and", "or"):
+        return [p for child in node[1] for p in prefixes(child)]
     return []

@@ -110,3 +110,14 @@ def test_a_corrupt_index_raises_a_named_error_and_rebuild_recovers(tmp_path):
     recovered = get_backend("whoosh", path=str(tmp_path / "ix"), procs=1)
     recovered.rebuild([doc("a:1", "bidrag", groups=[100])])
     assert recovered.search("bidrag", STAFF).total == 1
+
+
+def test_optimize_keeps_every_document_searchable(backend):
+    for i in range(5):
+        backend.update([doc(f"a:{i}", "bidrag", groups=[100])])
+
+    backend.optimize()
+
+    assert backend.search("bidrag", STAFF).total == 5
+    if hasattr(backend, "root"):
+        assert backend.status()["segments"] == 1
