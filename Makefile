@@ -63,3 +63,10 @@ messages: install
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache
+
+# Search benchmark (issue 8): DOCS synthetic records (default 100000) through the real
+# indexing and search code; SEARCH_BACKEND=postgres with a PostgreSQL DATABASE_URL measures
+# PostgreSQL. The last line: search p95_ms=… p50_ms=… docs=… index_docs_per_s=… update_visible_ms=…
+.PHONY: bench-search
+bench-search: install
+	DJANGO_SETTINGS_MODULE=config.settings_test $(MANAGE) search_bench --docs $(or $(DOCS),100000)

@@ -135,6 +135,9 @@ STORAGES = {
     },
 }
 SEARCH_INDEX_DIR = Path(env_str("SEARCH_INDEX_DIR") or VAR_DIR / "search-index")
+SEARCH_BACKEND = env_str("SEARCH_BACKEND", "whoosh").lower()
+if SEARCH_BACKEND not in {"whoosh", "postgres"}:
+    raise ImproperlyConfigured(f"SEARCH_BACKEND={SEARCH_BACKEND!r}: use whoosh or postgres.")
 
 EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",

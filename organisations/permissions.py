@@ -14,6 +14,7 @@ detail pages always agree. Superusers see everything.
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.dispatch import Signal
 from django.http import Http404
 from guardian.models import GroupObjectPermission
 from guardian.shortcuts import assign_perm, get_objects_for_user
@@ -21,6 +22,10 @@ from guardian.shortcuts import assign_perm, get_objects_for_user
 from organisations.models import Membership, Organisation, OrganisationGroup
 
 ROLES = tuple(Membership.Role.values)
+
+# Sent by grant_exactly when the groups holding a permission on a record changed
+# (sender: the record's model; obj, perm): search reindexes who may view the record.
+grants_changed = Signal()
 
 
 # --- groups -----------------------------------------------------------------
@@ -90,11 +95,13 @@ def grant_exactly(perm, obj, groups):
         permission__content_type__app_label=app_label,
     )
     wanted = {group.pk: group for group in groups}
-    existing.exclude(group_id__in=wanted).delete()
+    removed, _ = existing.exclude(group_id__in=wanted).delete()
     have = set(existing.values_list("group_id", flat=True))
     missing = [group for pk, group in wanted.items() if pk not in have]
     if missing:
         assign_perm(perm, Group.objects.filter(pk__in=[g.pk for g in missing]), obj)
+    if removed or missing:
+        grants_changed.send(sender=type(obj), obj=obj, perm=perm)
 
 
 def group_ids_with_perm(perm, obj):

@@ -1,2 +1,9 @@
+from django.urls import path
+
+from search import views
+
 app_name = "search"
-urlpatterns = []
+urlpatterns = [
+    path("", views.search, name="search"),
+    path("autocomplete/", views.autocomplete, name="autocomplete"),
+]

@@ -1,0 +1,338 @@
+"""The PostgreSQL backend: full-text search every app server shares.
+
+One table (search_document by default) holds the documents with a
+precomputed, weighted tsvector under a GIN index.  Ranking with ts_rank
+reads each candidate's whole tsvector, which is what made plain use slow
+when a user may see most records; we rank a bounded candidate set:
+matches whose title matches first, then the newest (CANDIDATES rows).
+"""
+
+import datetime
+from html import escape
+
+import psycopg
+
+from . import documents, pgsql
+from .backend import Hit, Results, SearchBackend, clean_filters, clean_paging
+from .errors import QueryError
+from .query import parse
+from .suggest import did_you_mean
+
+CANDIDATES = 200
+HEADLINE = (
+    'StartSel=\x01, StopSel=\x02, MaxWords=35, MinWords=15, MaxFragments=1, FragmentDelimiter=" … "'
+)
+
+
+class PostgresBackend(SearchBackend):
+    """Search in PostgreSQL; safe for many processes (row locks, MVCC)."""
+
+    def __init__(self, dsn, table="search_document"):
+        if not table.replace("_", "").isalnum():
+            raise ValueError(f"Bad table name {table!r}")
+        self.dsn, self.t = dsn, table
+        self.conn = psycopg.connect(dsn, autocommit=True)
+        self._sql(pgsql.SCHEMA + pgsql.INDEXES)
+
+    def _sql(self, text, params=None, fetch=False):
+        with self.conn.cursor() as cur:
+            cur.execute(text.format(t=self.t) if params is None else text, params)
+            return cur.fetchall() if fetch else None
+
+    # -- writing -----------------------------------------------------------
+    def update(self, docs):
+        docs = [documents.prepare(d) for d in docs]
+        if not docs:
+            return
+        cols = ", ".join(pgsql.COLUMNS)
+        sets = ", ".join(f"{c} = EXCLUDED.{c}" for c in pgsql.COLUMNS[1:])
+        sql = (
+            f"INSERT INTO {self.t} ({cols}) VALUES ({', '.join(['%s'] * len(pgsql.COLUMNS))}) "
+            f"ON CONFLICT (id) DO UPDATE SET {sets}, indexed_at = clock_timestamp()"
+        )
+        with self.conn.transaction(), self.conn.cursor() as cur:
+            cur.executemany(sql, [pgsql.row(d) for d in docs])
+            self._add_terms(cur, docs)
+            self._journal(cur, [d["id"] for d in docs], False)
+
+    def _add_terms(self, cur, docs):
+        terms = sorted(set().union(*(pgsql.terms_of(d) for d in docs)))
+        cur.execute(
+            f"INSERT INTO {self.t}_terms SELECT unnest(%s::text[]), 1 "
+            f"ON CONFLICT (term) DO UPDATE SET ndoc = {self.t}_terms.ndoc + 1",
+            (terms,),
+        )
+
+    def _journal(self, cur, ids, deleted):
+        # Only while a rebuild runs, so the new table can catch up at swap.
+        cur.execute(
+            f"INSERT INTO {self.t}_journal SELECT unnest(%s::text[]), %s "
+            f"WHERE EXISTS (SELECT 1 FROM {self.t}_rebuild)",
+            (ids, deleted),
+        )
+
+    def delete(self, ids):
+        ids = [str(i) for i in ids]
+        with self.conn.transaction(), self.conn.cursor() as cur:
+            cur.execute(f"DELETE FROM {self.t} WHERE id = ANY(%s)", (ids,))
+            self._journal(cur, ids, True)
+
+    def delete_prefix(self, prefix):
+        like = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        with self.conn.transaction(), self.conn.cursor() as cur:
+            cur.execute(f"DELETE FROM {self.t} WHERE id LIKE %s RETURNING id", (like,))
+            self._journal(cur, [r[0] for r in cur.fetchall()], True)
+
+    def bulk_load(self, docs, table=None):
+        """COPY rows in (no index maintenance per row when the table is new)."""
+        table, count, df = table or self.t, 0, {}
+        with self.conn.transaction(), self.conn.cursor() as cur:
+            with cur.copy(f"COPY {table} ({', '.join(pgsql.COLUMNS)}) FROM STDIN") as copy:
+                for doc in docs:
+                    doc = documents.prepare(doc)
+                    copy.write_row(pgsql.row(doc))
+                    for term in pgsql.terms_of(doc):
+                        df[term] = df.get(term, 0) + 1
+                    count += 1
+            cur.execute(
+                f"INSERT INTO {self.t}_terms SELECT * FROM unnest(%s::text[], %s::int[]) "
+                f"ON CONFLICT (term) DO UPDATE SET ndoc = {self.t}_terms.ndoc + EXCLUDED.ndoc",
+                (list(df), list(df.values())),
+            )
+        self._sql(f"ANALYZE {table}")
+        return count
+
+    def rebuild(self, docs):
+        new = self.t + "_new"
+        self._sql(
+            f"DROP TABLE IF EXISTS {new}; "
+            f"CREATE TABLE {new} (LIKE {self.t} INCLUDING DEFAULTS); "
+            f"TRUNCATE {self.t}_journal; INSERT INTO {self.t}_rebuild VALUES (now())"
+        )
+        try:
+            # Indexes are built once after COPY: far cheaper than per row.
+            count = self.bulk_load(docs, table=new)
+            self._sql(
+                f"SET maintenance_work_mem = '1GB'; "
+                f"ALTER TABLE {new} ADD CONSTRAINT {new}_pkey PRIMARY KEY (id)"
+            )
+            self._sql(
+                pgsql.INDEXES.format(t=new).split(f"CREATE INDEX IF NOT EXISTS {new}_terms")[0]
+            )
+            self._swap(new)
+        finally:
+            self._sql(f"DELETE FROM {self.t}_rebuild; TRUNCATE {self.t}_journal")
+        return count
+
+    def _swap(self, new):
+        t = self.t
+        with self.conn.transaction():
+            self._sql(
+                f"LOCK TABLE {t} IN EXCLUSIVE MODE; "
+                f"DELETE FROM {new} n USING {t}_journal j WHERE n.id = j.id; "
+                f"INSERT INTO {new} SELECT * FROM {t} WHERE id IN "
+                f"(SELECT id FROM {t}_journal WHERE NOT deleted) ON CONFLICT DO NOTHING; "
+                f"DROP TABLE {t}; ALTER TABLE {new} RENAME TO {t}; "
+                f"ALTER TABLE {t} RENAME CONSTRAINT {new}_pkey TO {t}_pkey"
+            )
+            for suffix in ("tsv_gin", "groups_gin", "public", "date"):
+                self._sql(f"ALTER INDEX {new}_{suffix} RENAME TO {t}_{suffix}")
+
+    def optimize(self):
+        self._sql(f"VACUUM ANALYZE {self.t}")
+
+    # -- reading -----------------------------------------------------------
+    def search(
+        self,
+        text,
+        viewer,
+        *,
+        filters=None,
+        sort="relevance",
+        page=1,
+        per_page=20,
+        facets=True,
+        suggest=True,
+    ):
+        page, per_page, sort = clean_paging(page, per_page, sort)
+        res = Results(page=page, per_page=per_page)
+        try:
+            node = parse(text)
+        except QueryError as exc:
+            res.error = str(exc)
+            return res
+        params = []
+        where = self._where(node, viewer, clean_filters(filters), params)
+        with self.conn.transaction(), self.conn.cursor() as cur:
+            # The GIN index, never a scan that reads every tsvector; enough
+            # memory that bitmaps stay exact (lossy pages force rechecks).
+            cur.execute("SET LOCAL work_mem = '64MB'; SET LOCAL enable_seqscan = off")
+            cur.execute(self._count_sql(where, facets), params)
+            res.total, res.facets = _facets(cur.fetchall())
+            if res.total:
+                cur.execute(*self._hits_sql(where, params, node, sort, page, per_page))
+                res.hits = [_hit(r) for r in cur.fetchall()]
+        if suggest and res.total == 0:
+            res.suggestions = self._did_you_mean(text, viewer)
+        return res
+
+    def _where(self, node, viewer, filters, params):
+        conds = [pgsql.condition(node, params), pgsql.permission_sql(viewer, params)]
+        for key, values in filters.items():
+            if key in documents.FACETS:
+                conds.append(pgsql.filter_sql(key, values, params))
+        if filters.get("date_from"):
+            params.append(filters["date_from"])
+            conds.append("date >= %s")
+        if filters.get("date_to"):
+            params.append(filters["date_to"])
+            conds.append("date <= %s")
+        return " AND ".join(conds)
+
+    def _count_sql(self, where, facets):
+        # One scan of the permitted matches feeds the total and every facet
+        # (hashed grouping sets); organisations need their own unnest.
+        m = (
+            f"WITH m AS MATERIALIZED (SELECT type, year, status, forum, agreement, "
+            f"organisations FROM {self.t} WHERE {where}) "
+        )
+        if not facets:
+            return m + "SELECT 'total', NULL, count(*) FROM m"
+        return m + (
+            "SELECT CASE WHEN GROUPING(type) = 0 THEN 'type' WHEN GROUPING(year) = 0 THEN 'year' "
+            "WHEN GROUPING(status) = 0 THEN 'status' WHEN GROUPING(forum) = 0 THEN 'forum' "
+            "WHEN GROUPING(agreement) = 0 THEN 'agreement' ELSE 'total' END, "
+            "COALESCE(type, year::text, status, forum, agreement), count(*) FROM m "
+            "GROUP BY GROUPING SETS ((type), (year), (status), (forum), (agreement), ()) "
+            "UNION ALL (SELECT 'organisations', o::text, count(*) FROM m, unnest(organisations) o "
+            "GROUP BY 2 ORDER BY 3 DESC LIMIT 20)"
+        )
+
+    def _hits_sql(self, where, params, node, sort, page, per_page):
+        text_node = _text_only(node)
+        hq = (pgsql.tsquery(text_node) if text_node else None) or "''"
+        plain = (pgsql.tsquery(text_node, weights=False) if text_node else None) or "''"
+        offset, k = (page - 1) * per_page, page * per_page
+        if sort == "date":
+            cand, order, args = (
+                f"ORDER BY date DESC NULLS LAST, id LIMIT {k}",
+                "date DESC NULLS LAST, id",
+                [],
+            )
+        else:
+            # Bounded candidates in a cheap order (title matches, then the
+            # newest); ts_rank then reads only these rows' tsvectors.
+            cand = (
+                "ORDER BY title_tsv @@ %s::tsquery DESC, date DESC NULLS LAST "
+                f"LIMIT {max(CANDIDATES, k)}"
+            )
+            order, args = "ts_rank(tsv, %s::tsquery, 1) DESC, id", [hq, hq]
+        sql = (
+            f"WITH c AS (SELECT id, date, tsv FROM {self.t} WHERE {where} {cand}), "
+            f"top AS (SELECT id, row_number() OVER (ORDER BY {order}) AS ord FROM c) "
+            f"SELECT d.id, d.type, d.title, d.url, d.date, "
+            f"ts_headline('swedish', d.body, %s::tsquery, %s) "
+            f"FROM top JOIN {self.t} d USING (id) "
+            f"WHERE top.ord > %s AND top.ord <= %s ORDER BY top.ord"
+        )
+        return sql, params + args + [plain, HEADLINE, offset, k]
+
+    def _did_you_mean(self, text, viewer):
+        params = []
+        perm = pgsql.permission_sql(viewer, params)
+
+        def neighbours(stem):
+            return [
+                r[0]
+                for r in self._sql(
+                    f"SELECT term FROM {self.t}_terms WHERE term %% %s AND term <> %s "
+                    f"ORDER BY similarity(term, %s) DESC, ndoc DESC LIMIT 30",
+                    (stem, stem, stem),
+                    fetch=True,
+                )
+            ]
+
+        def permitted_df(term):
+            rows = self._sql(
+                f"SELECT count(*) FROM (SELECT 1 FROM {self.t} WHERE "
+                f"tsv @@ %s::tsquery AND {perm} LIMIT 1000) x",
+                [f"'{term}'"] + params,
+                fetch=True,
+            )
+            return rows[0][0]
+
+        return did_you_mean(text, neighbours, permitted_df)
+
+    def autocomplete(self, prefix, viewer, limit=10):
+        from . import analysis
+
+        prefix = "".join(analysis.WORD_RE.findall((prefix or "").lower()))[:40]
+        if len(prefix) < 2:
+            return []
+        params = [prefix + "%"]
+        perm = pgsql.permission_sql(viewer, params)
+        # A term is offered only if a permitted document contains it.
+        rows = self._sql(
+            f"SELECT t.term FROM (SELECT term, ndoc FROM {self.t}_terms WHERE term LIKE %s "
+            f"ORDER BY ndoc DESC LIMIT {limit * 5}) t WHERE EXISTS (SELECT 1 FROM {self.t} d "
+            f"WHERE d.tsv @@ quote_literal(t.term)::tsquery AND {perm}) "
+            f"ORDER BY t.ndoc DESC, t.term LIMIT {int(limit)}",
+            params,
+            fetch=True,
+        )
+        return [r[0] for r in rows]
+
+    def status(self):
+        count, size, newest = self._sql(
+            f"SELECT count(*), pg_total_relation_size('{self.t}'), max(indexed_at) FROM {self.t}",
+            (),
+            fetch=True,
+        )[0]
+        age = (datetime.datetime.now(datetime.UTC) - newest).total_seconds() if newest else None
+        return {
+            "engine": "postgres",
+            "table": self.t,
+            "doc_count": count,
+            "size_bytes": size,
+            "age_seconds": age,
+            "rebuilding": bool(self._sql(f"SELECT 1 FROM {self.t}_rebuild", (), fetch=True)),
+        }
+
+    def iter_stored(self):
+        with psycopg.connect(self.dsn) as conn, conn.cursor(name="stored") as cur:
+            cur.execute(f"SELECT id, version, groups, public FROM {self.t} ORDER BY id")
+            for id_, version, groups, public in cur:
+                yield id_, version, list(groups), public
+
+    def clear(self):
+        self._sql(f"TRUNCATE {self.t}, {self.t}_terms, {self.t}_journal")
+
+    def close(self):
+        self.conn.close()
+
+
+def _text_only(node):
+    """The tree without facet filters and exclusions (for highlighting)."""
+    kind = node[0]
+    if kind in ("filter", "not"):
+        return None
+    if kind in ("and", "or"):
+        kids = [k for k in (_text_only(c) for c in node[1]) if k is not None]
+        return (kind, tuple(kids)) if len(kids) > 1 else (kids[0] if kids else None)
+    return node
+
+
+def _facets(rows):
+    total, facets = 0, {}
+    for name, value, count in rows:
+        if name == "total":
+            total = count
+        elif value not in (None, ""):
+            facets.setdefault(name, []).append((value, count))
+    return total, {k: sorted(v, key=lambda vc: (-vc[1], vc[0]))[:20] for k, v in facets.items()}
+
+
+def _hit(row):
+    id_, type_, title, url, date, headline = row
+    snippet = escape(headline or "").replace("\x01", "<mark>").replace("\x02", "</mark>")
+    return Hit(id=id_, type=type_, title=title, url=url, date=date, snippet=snippet)

@@ -1,0 +1,162 @@
+"""SQL text and tsvector/tsquery building for the PostgreSQL backend.
+
+Analysis happens in Python (analysis.py), not in PostgreSQL: we write the
+tsvector literal ourselves so compound parts sit at the position of their
+compound (weight D) and the same stems serve both engines.  PyStemmer runs
+the same Snowball algorithm as PostgreSQL's 'swedish' configuration, so
+ts_headline('swedish', ...) finds the words our lexemes came from.
+"""
+
+from . import analysis
+
+MAX_POS = 16383  # PostgreSQL's largest tsvector position
+MAX_POSITIONS = 256  # ... and most positions kept per lexeme
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS {t} (
+    id text PRIMARY KEY, type text NOT NULL, title text NOT NULL,
+    body text NOT NULL, date date, year int,
+    organisations int[] NOT NULL DEFAULT '{{}}', agreement text, forum text,
+    status text NOT NULL DEFAULT '', url text NOT NULL DEFAULT '',
+    groups int[] NOT NULL DEFAULT '{{}}', public boolean NOT NULL DEFAULT false,
+    version text NOT NULL, tsv tsvector NOT NULL, title_tsv tsvector NOT NULL,
+    indexed_at timestamptz NOT NULL DEFAULT clock_timestamp());
+CREATE TABLE IF NOT EXISTS {t}_terms (term text PRIMARY KEY, ndoc int NOT NULL);
+CREATE TABLE IF NOT EXISTS {t}_journal (id text NOT NULL, deleted boolean NOT NULL);
+CREATE TABLE IF NOT EXISTS {t}_rebuild (started timestamptz NOT NULL);
+"""
+INDEXES = """
+CREATE INDEX IF NOT EXISTS {t}_tsv_gin ON {t} USING gin (tsv);
+CREATE INDEX IF NOT EXISTS {t}_groups_gin ON {t} USING gin (groups);
+CREATE INDEX IF NOT EXISTS {t}_public ON {t} (date) WHERE public;
+CREATE INDEX IF NOT EXISTS {t}_date ON {t} (date);
+CREATE INDEX IF NOT EXISTS {t}_terms_trgm ON {t}_terms USING gin (term gin_trgm_ops);
+"""
+COLUMNS = (
+    "id",
+    "type",
+    "title",
+    "body",
+    "date",
+    "year",
+    "organisations",
+    "agreement",
+    "forum",
+    "status",
+    "url",
+    "groups",
+    "public",
+    "version",
+    "tsv",
+    "title_tsv",
+)
+
+
+def row(doc):
+    """Column values (COLUMNS order) of a prepared document."""
+    return (
+        doc["id"],
+        doc["type"],
+        doc["title"],
+        doc["text"],
+        doc["date"],
+        doc["year"],
+        doc["organisations"],
+        doc["agreement"],
+        doc["forum"],
+        doc["status"],
+        doc["url"],
+        doc["groups"],
+        doc["public"],
+        doc["version"],
+        tsvector(doc["title"], doc["text"]),
+        tsvector(doc["title"], ""),
+    )
+
+
+def tsvector(title, text):
+    """tsvector literal: title A, title compound parts C, text B, parts D."""
+    pos = {}
+    offset = _add(pos, title, 1, "A", "C")
+    _add(pos, text, offset + 1, "B", "D")
+    return " ".join(f"'{t}':{','.join(p[:MAX_POSITIONS])}" for t, p in pos.items())
+
+
+def _add(pos, text, start, weight, part_weight):
+    last = start - 1
+    for p, _, _, term in analysis.tokens(text):
+        last = min(start + p, MAX_POS)
+        pos.setdefault(term, []).append(f"{last}{weight}")
+    for p, _, _, part in analysis.part_tokens(text):
+        pos.setdefault(part, []).append(f"{min(start + p, MAX_POS)}{part_weight}")
+    return last
+
+
+def terms_of(doc):
+    terms, parts = analysis.analyze(doc["title"] + "\n" + doc["text"])
+    return set(terms) | set(parts)
+
+
+# -- queries -------------------------------------------------------------
+WEIGHTS = {None: "", "title": ":AC", "text": ":BD"}
+FACET_COLUMNS = {
+    "type": "type",
+    "year": "year::text",
+    "status": "status",
+    "forum": "forum",
+    "agreement": "agreement",
+}
+
+
+def condition(node, params):
+    """SQL boolean for a query tree; tsquery text is passed as parameters."""
+    tsq = tsquery(node)
+    if tsq is not None:
+        params.append(tsq)
+        return "tsv @@ %s::tsquery"
+    kind = node[0]
+    if kind == "filter":
+        return filter_sql(node[1], [node[2]], params)
+    if kind == "not":
+        return f"NOT ({condition(node[1], params)})"
+    joint = " AND " if kind == "and" else " OR "
+    return "(" + joint.join(condition(c, params) for c in node[1]) + ")"
+
+
+def tsquery(node, weights=True):
+    """tsquery text for a tree without facet filters, else None.
+
+    weights=False gives the query for ts_headline, which reads the body
+    text and knows nothing of our weight classes.
+    """
+    kind = node[0]
+    w = WEIGHTS[node[2]] if weights and kind in ("term", "prefix", "phrase") else ""
+    if kind == "term":
+        return f"'{node[1]}'{w}"
+    if kind == "prefix":
+        return f"'{node[1]}':*{w[1:]}"
+    if kind == "phrase":
+        w = (":AB" if node[2] is None else w[:2]) if weights else ""
+        return "(" + " <-> ".join(f"'{s}'{w}" for s in node[1]) + ")"
+    if kind == "not":
+        inner = tsquery(node[1], weights)
+        return None if inner is None else f"!({inner})"
+    if kind in ("and", "or"):
+        parts = [tsquery(c, weights) for c in node[1]]
+        if None in parts:
+            return None
+        return "(" + (" & " if kind == "and" else " | ").join(parts) + ")"
+    return None
+
+
+def filter_sql(key, values, params):
+    if key == "organisations":
+        params.append([int(v) for v in values if str(v).isdigit()])
+        return "organisations && %s::int[]"
+    params.append([str(v) for v in values])
+    return f"{FACET_COLUMNS[key]} = ANY(%s::text[])"
+
+
+def permission_sql(viewer, params):
+    params.append(sorted(viewer.groups))
+    return "(groups && %s::int[]" + (" OR public)" if viewer.public else ")")

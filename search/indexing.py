@@ -1,0 +1,113 @@
+"""Keeping the index equal to the database, after each transaction commits.
+
+Changes are collected per thread as (record type, pk) and written when the
+transaction commits (`transaction.on_commit`), so a rolled-back change never
+reaches the index. Writing is state-based: at commit each pending record is
+read again from the database and its documents replaced, or removed when the
+record is gone. That makes a flush idempotent, and a change undone by a
+rolled-back savepoint harmless.
+
+One writer at a time: the engine serialises its own writes (a locked file
+with retry and backoff); `sync` additionally holds a lock around "read from
+the database, then write", so two threads saving the same record cannot
+write an older state after a newer one.
+"""
+
+import logging
+import threading
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import translation
+
+from search import backends, registry
+from search.engine import locking
+
+log = logging.getLogger(__name__)
+_local = threading.local()
+
+
+def schedule(obj):
+    """Reindex `obj` (and the records depending on it) once the transaction commits."""
+    adapter = registry.adapter_for(obj)
+    if adapter is not None:
+        _pending().add((adapter.type, str(obj.pk)))
+        _schedule_related(adapter.related(obj))
+    transaction.on_commit(flush)
+
+
+def schedule_records(records):
+    _schedule_related(records)
+    transaction.on_commit(flush)
+
+
+def _schedule_related(records):
+    for record in records:
+        adapter = registry.adapter_for(record)
+        if adapter is not None:
+            _pending().add((adapter.type, str(record.pk)))
+
+
+def _pending():
+    if not hasattr(_local, "pending"):
+        _local.pending = set()
+    return _local.pending
+
+
+def flush():
+    """Write every pending record; an index failure is logged, never raised at the user."""
+    pending, _local.pending = _pending(), set()
+    if not pending:
+        return
+    try:
+        sync(pending)
+    except Exception:
+        # The database change stands; `search_index verify --fix` repairs the index.
+        log.exception("Search index update failed for %d records", len(pending))
+
+
+def sync(keys):
+    """Make the index hold exactly the current documents of these (type, pk) records."""
+    by_type = {}
+    for type_, pk in keys:
+        by_type.setdefault(type_, set()).add(pk)
+    with locking.exclusive(_sync_lock_path()):
+        for type_, pks in by_type.items():
+            _sync_type(registry.adapters()[type_], pks)
+
+
+def _sync_type(adapter, pks):
+    engine = backends.backend()
+    found = {str(obj.pk): obj for obj in adapter.get_queryset().filter(pk__in=pks)}
+    for pk in pks:
+        # A deleted record loses all its documents; a record whose sections can
+        # come and go loses its old ones before the current ones are written.
+        if pk not in found or adapter.sectioned:
+            engine.delete_prefix(adapter.prefix(pk))
+    engine.update([doc for obj in found.values() for doc in documents(adapter, obj)])
+
+
+def documents(adapter, obj):
+    """The record's documents, written in the site's language whatever the request's."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return adapter.documents(obj)
+
+
+def all_documents(progress=None):
+    """Every document the database calls for, record type by record type."""
+    for adapter in registry.adapters().values():
+        for obj in adapter.get_queryset().iterator(chunk_size=500):
+            yield from documents(adapter, obj)
+            if progress:
+                progress()
+
+
+def record_count():
+    return sum(adapter.get_queryset().count() for adapter in registry.adapters().values())
+
+
+def _sync_lock_path():
+    directory = Path(settings.SEARCH_INDEX_DIR)
+    directory.mkdir(parents=True, exist_ok=True)
+    return str(directory / "sync.lock")

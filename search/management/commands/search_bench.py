@@ -1,0 +1,25 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import connections
+
+from search.backends import postgres_dsn
+from search.engine import bench
+
+
+class Command(BaseCommand):
+    help = (
+        "Benchmark the configured search engine (SEARCH_BACKEND) with synthetic Swedish "
+        "records: bulk indexing, 200 queries as two users, and how soon a saved change is "
+        "found. The last line holds the figures."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--docs", type=int, default=100_000)
+
+    def handle(self, docs, **options):
+        argv = ["--docs", str(docs), "--backend", settings.SEARCH_BACKEND]
+        if settings.SEARCH_BACKEND == "postgres":
+            argv += ["--dsn", postgres_dsn(connections["default"].settings_dict)]
+        # The engine's benchmark uses a temporary index directory (or its own
+        # table), never the live index.
+        bench.main(argv)

@@ -1,0 +1,102 @@
+"""What the search page shows around the hits: facets, active filters, pages."""
+
+from django.utils.translation import gettext_lazy as _
+
+from search import registry
+from search.engine.backend import MAX_PAGE
+from search.forms import FACET_PARAMS
+from search.service import organisation_names
+
+FACET_TITLES = {
+    "type": _("Type"),
+    "organisations": _("Organisation"),
+    "year": _("Year"),
+    "status": _("Status"),
+    "forum": _("Forum"),
+    "agreement": _("Agreement"),
+}
+
+
+def _labels(name, values):
+    if name == "type":
+        return {t: str(a.label()) for t, a in registry.adapters().items()}
+    if name == "organisations":
+        return organisation_names(values)
+    labels = {}
+    for adapter in registry.adapters().values():
+        labels.update(adapter.facet_labels(name, values))
+    return labels
+
+
+def url_with(query, **changes):
+    """The search URL with some parameters set (None removes one), back on page 1."""
+    query = query.copy()
+    query.pop("page", None)
+    for key, value in changes.items():
+        if value is None:
+            query.pop(key, None)
+        else:
+            query[key] = value
+    return "?" + query.urlencode()
+
+
+def facet_groups(facets, form):
+    """[{title, values: [{label, count, selected, url}]}] for the non-empty facets."""
+    groups = []
+    for name, title in FACET_TITLES.items():
+        counts = facets.get(name) or []
+        if not counts:
+            continue
+        param = FACET_PARAMS[name]
+        labels = _labels(name, [str(value) for value, _count in counts])
+        chosen = str(form.cleaned_data.get(param) or "")
+        values = [
+            {
+                "value": value,
+                "label": labels.get(str(value), value),
+                "count": count,
+                "selected": str(value) == chosen,
+                "url": url_with(form.data, **{param: None if str(value) == chosen else value}),
+            }
+            for value, count in counts
+        ]
+        groups.append({"title": title, "values": values})
+    return groups
+
+
+def active_filters(form):
+    """The facet filters in force, each with a label, to show and to remove."""
+    out = []
+    for name, param in FACET_PARAMS.items():
+        value = form.cleaned_data.get(param)
+        if value:
+            label = _labels(name, [value]).get(str(value), value)
+            out.append(
+                {
+                    "label": label,
+                    "title": FACET_TITLES[name],
+                    "url": url_with(form.data, **{param: None}),
+                }
+            )
+    return out
+
+
+class ResultPage:
+    """Enough of Django's Page for includes/pagination.html."""
+
+    def __init__(self, results):
+        self.number = results.page
+        self.num_pages = min(results.pages, MAX_PAGE)
+        self.paginator = self
+
+    def has_previous(self):
+        return self.number > 1
+
+    def has_next(self):
+        return self.number < self.num_pages
+
+    def previous_page_number(self):
+        return self.number - 1
+
+    def next_page_number(self):
+        return self.number + 1

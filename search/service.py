@@ -1,0 +1,146 @@
+"""Searching as a user: the engine filters by the user's groups, the database checks again.
+
+The Viewer holds the ids of the user's groups, read at query time, so a
+membership change applies at once without reindexing. Every hit is then
+checked against the record's own rule (the adapter's `visible_pks`), so a
+stale index can never show a record the user may not open.
+"""
+
+import logging
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import Group
+from django.utils.translation import gettext as _
+
+from organisations.models import Organisation
+from organisations.permissions import user_group_ids
+from search import backends, registry
+from search.engine.backend import Results, Viewer
+from search.engine.errors import IndexCorrupt, SearchError
+from search.engine.query import MAX_CHARS, MAX_CLAUSES, MIN_PREFIX
+
+log = logging.getLogger(__name__)
+
+
+def viewer_for(user):
+    """Anonymous visitors see public records; superusers see every group's records."""
+    if user.is_authenticated and user.is_active and user.is_superuser:
+        return Viewer.of(Group.objects.values_list("pk", flat=True))
+    if not user.is_authenticated or not user.is_active:
+        return Viewer.of()
+    return Viewer.of(user_group_ids(user))
+
+
+@dataclass
+class Found:
+    """One hit the user may open, with its record for the page."""
+
+    hit: object
+    adapter: object
+    record: object
+    organisations: list = field(default_factory=list)
+
+    @property
+    def type_label(self):
+        return self.adapter.label()
+
+
+def search(user, text, *, filters=None, sort="relevance", page=1, per_page=20):
+    """Results for `user`, with hits the user may open wrapped as `Found`."""
+    try:
+        results = backends.backend().search(
+            text, viewer_for(user), filters=filters, sort=sort, page=page, per_page=per_page
+        )
+    except IndexCorrupt:
+        log.exception("The search index cannot be read")
+        return Results(error=_("Search is not available right now. Please try again later."))
+    except SearchError as error:
+        log.warning("Search failed: %s", error)
+        return Results(error=_("Search is not available right now. Please try again later."))
+    except Exception:
+        # An engine bug must cost the user one query, not an error page.
+        log.exception("Search failed for %r", text[:200])
+        return Results(error=_("This search could not be run. Try other words."))
+    results.error = friendly_error(results.error)
+    _check_hits(user, results)
+    return results
+
+
+def _check_hits(user, results):
+    """Keep the hits the database lets `user` open; results.hits becomes a list of Found."""
+    wanted = {}
+    for hit in results.hits:
+        adapter, pk = registry.parse_id(hit.id)
+        if adapter is not None:
+            wanted.setdefault(adapter.type, set()).add(pk)
+    records = {
+        (type_, pk): obj
+        for type_, pks in wanted.items()
+        for pk, obj in registry.adapters()[type_].visible_objects(user, pks).items()
+    }
+    found = []
+    for hit in results.hits:
+        adapter, pk = registry.parse_id(hit.id)
+        if adapter is not None and (adapter.type, pk) in records:
+            found.append(Found(hit, adapter, records[adapter.type, pk]))
+    if len(found) < len(results.hits):
+        # Only a stale index gets here; `search_index verify --fix` repairs it.
+        log.warning("Search dropped %d hits the database refuses", len(results.hits) - len(found))
+        results.total -= len(results.hits) - len(found)
+    _name_organisations(found)
+    results.hits = found
+
+
+def _name_organisations(found):
+    ids = [f.adapter.fields(f.record).get("organisations", ()) for f in found]
+    names = organisation_names({i for values in ids for i in values})
+    for f, values in zip(found, ids, strict=True):
+        f.organisations = [names[str(i)] for i in values if str(i) in names]
+
+
+def autocomplete(user, prefix, limit=8):
+    try:
+        return backends.backend().autocomplete(prefix, viewer_for(user), limit=limit)
+    except Exception:
+        log.exception("Autocomplete failed")
+        return []
+
+
+def organisation_names(ids):
+    """{str(id): name} for facet values and hit labels."""
+    ids = [int(i) for i in ids if str(i).isdigit()]
+    return {
+        str(pk): name
+        for pk, name in Organisation.objects.filter(pk__in=ids).values_list("pk", "name")
+    }
+
+
+def type_labels():
+    return {type_: str(adapter.label()) for type_, adapter in registry.adapters().items()}
+
+
+# The engine speaks Swedish only; its messages are recognised here by their start
+# so that the user reads them in their own language.
+def _engine_messages():
+    return [
+        (
+            "Sökfrågan är för lång",
+            _("The query is too long (at most %(n)s characters)."),
+            MAX_CHARS,
+        ),
+        (
+            "Sökfrågan har för många",
+            _("The query has too many parts (at most %(n)s)."),
+            MAX_CLAUSES,
+        ),
+        ("Ange minst ett sökord", _("Give at least one search word that is not excluded."), 0),
+        ("Sökfrågan innehåller inga", _("The query has no searchable words. Try other words."), 0),
+        ("Skriv minst", _("Type at least %(n)s letters before *."), MIN_PREFIX),
+    ]
+
+
+def friendly_error(message):
+    for start, translated, n in _engine_messages() if message else ():
+        if message.startswith(start):
+            return translated % {"n": n} if n else translated
+    return message

@@ -1,0 +1,49 @@
+import pytest
+
+from search import backends
+from tests.browser.helpers import assert_accessible, login
+
+
+@pytest.fixture(autouse=True)
+def search_index(tmp_path, settings):
+    """A fresh index, filled by the demo city's records as they are committed."""
+    settings.SEARCH_INDEX_DIR = tmp_path / "search-index"
+    yield
+    backends.close_all()
+
+
+def search_from_header(page, text):
+    page.get_by_role("search").first.get_by_label("Sök i Överens").fill(text)
+    page.get_by_role("search").first.get_by_role("button", name="Sök").click()
+    page.wait_for_load_state()
+
+
+def test_a_visitor_finds_a_demo_organisation_by_a_word_and_by_a_compound_part(page):
+    page.goto("/")
+
+    search_from_header(page, "simskola")
+    assert (
+        page.locator(".hit-list").get_by_role("link", name="Hamnstadens Simsällskap").is_visible()
+    )
+    assert_accessible(page)
+
+    search_from_header(page, "idrott")
+    assert page.locator(".hit-list").get_by_role("link", name="Kullahamns IF").is_visible()
+    assert page.locator(".snippet mark").first.is_visible()
+
+
+def test_a_search_without_hits_is_explained_and_accessible(page):
+    login(page, "tjansteperson")
+
+    page.goto("/search/?q=xyzzyqq")
+
+    assert page.get_by_role("heading", name="0 träffar").is_visible()
+    assert_accessible(page)
+
+
+def test_the_empty_search_page_with_its_help_is_accessible(page):
+    page.goto("/search/")
+    page.get_by_text("Så söker du").click()
+
+    assert page.get_by_text("lokal överenskommelse").is_visible()
+    assert_accessible(page)

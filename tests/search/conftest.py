@@ -1,0 +1,60 @@
+"""Every search test gets its own empty index directory and a clean queue of pending changes."""
+
+import tempfile
+import uuid
+
+import pytest
+from django.conf import settings as django_settings
+
+from search import backends, indexing, registry
+from search.adapters.organisations import OrganisationAdapter
+
+
+@pytest.fixture(autouse=True)
+def search_index(tmp_path, settings, monkeypatch):
+    """An empty index per test: a directory (Whoosh) or a table (PostgreSQL)."""
+    settings.SEARCH_INDEX_DIR = tmp_path / "search-index"
+    monkeypatch.setattr(backends, "PG_TABLE", "t_" + uuid.uuid4().hex[:12])
+    indexing._local.pending = set()
+    yield settings.SEARCH_INDEX_DIR
+    drop_indexes()
+
+
+def fresh_index(settings, monkeypatch):
+    """Point the project at a new, empty index (directory and table)."""
+    settings.SEARCH_INDEX_DIR = tempfile.mkdtemp(prefix="search-test-")
+    monkeypatch.setattr(backends, "PG_TABLE", "t_" + uuid.uuid4().hex[:12])
+
+
+def drop_indexes():
+    for engine in list(backends._cache.values()):
+        if getattr(engine, "t", None):
+            engine._sql("DROP TABLE IF EXISTS {t}, {t}_terms, {t}_journal, {t}_rebuild, {t}_new")
+    backends.close_all()
+
+
+whoosh_only = pytest.mark.skipif(
+    django_settings.SEARCH_BACKEND != "whoosh", reason="about the Whoosh index directory"
+)
+
+
+class PrivateOrganisationAdapter(OrganisationAdapter):
+    """Test-only: organisations seen only by those who may see their member list.
+
+    Real grants (organisations.view_members: the organisation's own groups and
+    the municipal coordinators) make group filtering observable before the
+    agreements and dialogues adapters exist.
+    """
+
+    view_perm = "organisations.view_members"
+
+    def is_public(self, organisation):
+        return False
+
+
+@pytest.fixture
+def private_organisations(monkeypatch):
+    """Register organisations as private records instead of public ones."""
+    adapter = PrivateOrganisationAdapter()
+    monkeypatch.setattr(registry, "_registered", {adapter.type: adapter})
+    return adapter

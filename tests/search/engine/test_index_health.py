@@ -1,0 +1,123 @@
+"""One writer at a time, no lost updates, rebuilds and corrupt indexes."""
+
+import multiprocessing
+import threading
+from pathlib import Path
+
+import pytest
+
+from search.engine.backend import Viewer, get_backend
+from search.engine.errors import IndexCorrupt
+from tests.search.engine.conftest import DSN, doc
+
+STAFF = Viewer.of([100])
+
+
+def _write_many(kind, where, worker, count):
+    if kind == "whoosh":
+        b = get_backend("whoosh", path=where, procs=1)
+    else:
+        b = get_backend("postgres", dsn=DSN, table=where)
+    for i in range(count):
+        b.update([doc(f"w{worker}:{i}", f"skrivare{worker} bidrag", groups=[100])])
+    b.close()
+
+
+def _where(backend):
+    return str(backend.root) if hasattr(backend, "root") else backend.t
+
+
+def test_concurrent_writer_threads_lose_nothing(backend):
+    kind = "whoosh" if hasattr(backend, "root") else "postgres"
+    threads = [
+        threading.Thread(target=_write_many, args=(kind, _where(backend), w, 8)) for w in range(4)
+    ]
+
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+
+    assert backend.search("bidrag", STAFF).total == 32
+
+
+def test_concurrent_writer_processes_lose_nothing(backend):
+    kind = "whoosh" if hasattr(backend, "root") else "postgres"
+    ctx = multiprocessing.get_context("spawn")
+    procs = [ctx.Process(target=_write_many, args=(kind, _where(backend), w, 6)) for w in range(3)]
+
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(120)
+
+    assert [p.exitcode for p in procs] == [0, 0, 0]
+    assert backend.search("bidrag", STAFF).total == 18
+
+
+def test_search_keeps_working_during_a_rebuild_and_sees_writes_made_meanwhile(backend):
+    backend.update([doc(f"a:{i}", "bidrag gammal", groups=[100]) for i in range(20)])
+    errors, counts, stop = [], [], threading.Event()
+
+    def searcher():
+        while not stop.is_set():
+            try:
+                counts.append(backend_copy.search("bidrag", STAFF).total)
+            except Exception as exc:  # noqa: BLE001 - the test wants any failure
+                errors.append(exc)
+
+    backend_copy = make_reader(backend)
+    t = threading.Thread(target=searcher)
+    t.start()
+
+    def new_docs():
+        for i in range(200):
+            if i == 100:  # a save arrives while the rebuild runs
+                make_reader(backend).update([doc("late:1", "bidrag sen", groups=[100])])
+            yield doc(f"n:{i}", "bidrag ny", groups=[100])
+
+    backend.rebuild(new_docs())
+    stop.set()
+    t.join()
+
+    assert not errors and counts and min(counts) >= 20
+    assert backend.search("bidrag", STAFF).total == 201
+    assert backend.search("sen", STAFF).total == 1
+
+
+def make_reader(backend):
+    if hasattr(backend, "root"):
+        return get_backend("whoosh", path=str(backend.root), procs=1)
+    return get_backend("postgres", dsn=DSN, table=backend.t)
+
+
+def test_a_missing_index_is_created(tmp_path):
+    b = get_backend("whoosh", path=str(tmp_path / "new"))
+
+    assert b.status()["doc_count"] == 0
+
+
+def test_a_corrupt_index_raises_a_named_error_and_rebuild_recovers(tmp_path):
+    b = get_backend("whoosh", path=str(tmp_path / "ix"), procs=1)
+    b.update([doc("a:1", "bidrag", groups=[100])])
+    live = Path(b.root) / "current"
+    for toc in live.resolve().glob("*.toc"):
+        toc.write_bytes(b"garbage")
+
+    with pytest.raises(IndexCorrupt):
+        get_backend("whoosh", path=str(tmp_path / "ix"), procs=1).search("bidrag", STAFF)
+
+    recovered = get_backend("whoosh", path=str(tmp_path / "ix"), procs=1)
+    recovered.rebuild([doc("a:1", "bidrag", groups=[100])])
+    assert recovered.search("bidrag", STAFF).total == 1
+
+
+def test_optimize_keeps_every_document_searchable(backend):
+    for i in range(5):
+        backend.update([doc(f"a:{i}", "bidrag", groups=[100])])
+
+    backend.optimize()
+
+    assert backend.search("bidrag", STAFF).total == 5
+    if hasattr(backend, "root"):
+        assert backend.status()["segments"] == 1
