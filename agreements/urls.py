@@ -1,2 +1,6 @@
+from django.urls import include, path
+
 app_name = "agreements"
-urlpatterns = []
+urlpatterns = [
+    path("", include("agreements.urls_consultation")),
+]
