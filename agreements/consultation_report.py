@@ -63,7 +63,8 @@ def write_csv(revision, output, with_names):
         section = comment.section.heading if comment.section else _("The whole revision")
         row = [section, comment.organisation.name]
         if with_names:
-            row.append(comment.author.get_full_name() if comment.author else "")
+            author = comment.author
+            row.append((author.get_full_name() or author.username) if author else "")
         row += [
             comment.quote,
             comment.body,
