@@ -2,12 +2,16 @@
 the city's local agreement, answered with dispositions and carried over into the next
 revision (exact, fuzzy and orphaned), and a consultation open right now for two weeks.
 
-Runs at the end of agreements/demo.py on whatever agreement that demo created (the
-Kullahamns stad agreement with the most published revisions); safe to run again.
+The open consultation is a second, smaller agreement (leisure for children and young
+people) rather than a review of the local agreement: opening a review takes the local
+agreement out of "in force", and the agreements app shows only adopted and in-force
+agreements to the public, which the demo's public pages rely on. Runs at the end of
+agreements/demo.py; safe to run again.
 """
 
 import itertools
 from datetime import timedelta
+from difflib import SequenceMatcher
 
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Q
@@ -16,7 +20,6 @@ from django.utils.text import slugify
 
 from agreements import demo_consultation_texts as texts
 from agreements.carryover import _classify_quote, _Target, carry_over
-from agreements.exceptions import AgreementError
 from agreements.models import Agreement, CarryOver, Comment, Disposition, Party
 from agreements.passages import plain_text
 from organisations.models import Membership, Organisation
@@ -25,15 +28,15 @@ MUNICIPALITY = "Kullahamns stad"
 OWN_ASSOCIATION = "Kullahamns IF"
 LEFT_OUT = "Modelljärnvägsklubben Rälsen"
 COMMENTS_PER_REVISION = 30
-REVIEW_SECTION = (
-    "\n\n# Tillägg vid revideringen\nParterna har inför revideringen sett över hur "
-    "överenskommelsen har fungerat och föreslår att dialogforumet träffas oftare.\n"
-)
+YOUTH_SLUG = "fritid-barn-och-unga"
 
 
 def seed(stdout):
     coordinator = get_user_model().objects.get(username="samordnare")
-    agreement = _agreement(coordinator)
+    agreement = _agreement()
+    if agreement is None:
+        stdout.write("  no published local agreement: no consultation comments added")
+        return
     commenters = _commenters(agreement)
     revisions = list(agreement.revisions.published().order_by("number"))
     for index, revision in enumerate(revisions[:2]):
@@ -42,43 +45,42 @@ def seed(stdout):
             _comment_round(revision, following, commenters, coordinator, offset=index * 7)
         if following is not None:
             carry_over(following)
-    open_revision = _open_consultation_now(agreement, coordinator, stdout)
-    if open_revision is not None and not open_revision.comments.exists():
-        _comments_on_open_revision(open_revision, commenters[1:5])
-    stdout.write(f"  {Comment.objects.filter(revision__agreement=agreement).count()} comments")
+    youth = _youth_agreement(coordinator)
+    open_revision = youth.revisions.published().order_by("-number").first()
+    if open_revision.consultation_is_open and not open_revision.comments.exists():
+        _comments_on_open_revision(open_revision, _commenters(youth)[1:5])
+    count = Comment.objects.filter(revision__agreement__in=[agreement, youth]).count()
+    stdout.write(f"  {count} comments")
 
 
-def _agreement(coordinator):
+def _agreement():
+    """The city's agreement with the most published revisions (the local agreement)."""
     published = Count("revisions", filter=~Q(revisions__state="draft"))
-    agreement = (
+    return (
         Agreement.objects.filter(municipality__name=MUNICIPALITY)
         .annotate(published=published)
-        .filter(published__gte=1)
+        .filter(published__gte=2)
         .order_by("-published", "pk")
         .first()
     )
-    return agreement or _fallback_agreement(coordinator)
 
 
-def _fallback_agreement(coordinator):
-    """A small agreement for when the agreements demo has not made one (yet)."""
-    city = Organisation.objects.get(name=MUNICIPALITY)
+def _youth_agreement(coordinator):
+    """The agreement whose first revision is out for consultation now, for two weeks."""
+    agreement = Agreement.objects.filter(slug=YOUTH_SLUG).first()
+    if agreement is not None:
+        return agreement
     agreement = Agreement.create(
-        municipality=city, by=coordinator, slug="lo-remissdemo",
-        title="Lokal överenskommelse mellan Kullahamns stad och den idéburna sektorn",
-        body=texts.FALLBACK_REVISION_1,
+        municipality=Organisation.objects.get(name=MUNICIPALITY), by=coordinator,
+        slug=YOUTH_SLUG, title=texts.YOUTH_AGREEMENT_TITLE, body=texts.YOUTH_AGREEMENT,
+        summary="Samverkan om fritidsverksamhet för barn och unga.",
     )  # fmt: skip
-    associations = Organisation.objects.filter(kind=Organisation.Kind.ASSOCIATION)
-    for organisation in associations.exclude(name=LEFT_OUT).order_by("name")[:13]:
-        agreement.add_party(organisation, Party.Role.SIGNATORY, by=coordinator)
-    for body in (texts.FALLBACK_REVISION_1, texts.FALLBACK_REVISION_2):
-        draft = agreement.revisions.drafts().first() or agreement.start_draft(by=coordinator)
-        draft.save_text(
-            title=draft.title, body=body, change_summary="", base_version=draft.version,
-            by=coordinator,
-        )  # fmt: skip
-        agreement.open_consultation(closes_at=timezone.now() + timedelta(days=1), by=coordinator)
-        agreement.close_consultation(by=coordinator)
+    for name in texts.YOUTH_PARTIES:
+        organisation = Organisation.objects.filter(name=name).first()
+        if organisation is not None:
+            agreement.add_party(organisation, Party.Role.SIGNATORY, by=coordinator)
+    closes = timezone.now() + timedelta(days=14)
+    agreement.open_consultation(closes_at=closes, by=coordinator)
     return agreement
 
 
@@ -114,18 +116,33 @@ def _contact(organisation, index):
 
 
 def _quote_candidates(revision, following):
-    """Sentences of `revision` grouped by how they carry into `following` (exact/fuzzy/…)."""
+    """Passages of `revision` grouped by how they carry into `following` (exact/fuzzy/…):
+    its sentences, and the words that `following` replaced or deleted."""
     target = _Target(following) if following else None
     groups = {kind: [] for kind in CarryOver.Kind.values}
     for section in revision.sections.all():
-        for sentence in plain_text(section.body).split(". "):
-            sentence = sentence.strip().rstrip(".")
-            if len(sentence) < 25:
+        text = plain_text(section.body)
+        counterpart = target.counterpart(section) if target else None
+        passages = [s.strip().rstrip(".") for s in text.split(". ")]
+        if counterpart is not None:
+            passages += _changed_passages(text, target.text[counterpart.pk])
+        for passage in passages:
+            if len(passage) < 12:
                 continue
-            counterpart = target.counterpart(section) if target else None
-            kind = _classify_quote(sentence, counterpart, target)[0] if target else "exact"
-            groups[kind].append((section, sentence))
+            kind = _classify_quote(passage, counterpart, target)[0] if target else "exact"
+            groups[kind].append((section, passage))
     return groups
+
+
+def _changed_passages(old, new):
+    """Word runs of `old` that `new` replaced or deleted, with a word of context."""
+    old_words, new_words = old.split(" "), new.split(" ")
+    matcher = SequenceMatcher(None, old_words, new_words, autojunk=False)
+    return [
+        " ".join(old_words[max(0, i1 - 1) : i2])
+        for tag, i1, i2, _, _ in matcher.get_opcodes()
+        if tag in ("replace", "delete")
+    ]
 
 
 PATTERN = ["exact", "section", "fuzzy", "orphaned", "exact", "section", "fuzzy", "whole"]
@@ -175,29 +192,6 @@ def _answer(comment, index, coordinator, following):
         disposition=disposition, reason=reasons[index % len(reasons)], by=coordinator,
         addressed_in=following if addressed else None, addressed_section=addressed,
     )  # fmt: skip
-
-
-def _open_consultation_now(agreement, coordinator, stdout):
-    """The scheduled review as the next revision, open for two weeks from today."""
-    for revision in agreement.revisions.published():
-        if revision.consultation_is_open:
-            return revision
-    try:
-        for step in (Agreement.Status.IN_FORCE, Agreement.Status.UNDER_REVIEW):
-            if agreement.status in (Agreement.Status.ADOPTED, Agreement.Status.IN_FORCE):
-                agreement.change_status(step, by=coordinator)
-        draft = agreement.revisions.drafts().first() or agreement.start_draft(by=coordinator)
-        if REVIEW_SECTION.strip() not in draft.body:
-            draft.save_text(
-                title=draft.title, body=draft.body.rstrip() + REVIEW_SECTION,
-                change_summary="Revidering enligt plan.", base_version=draft.version,
-                by=coordinator,
-            )  # fmt: skip
-        closes = timezone.now() + timedelta(days=14)
-        return agreement.open_consultation(closes_at=closes, by=coordinator)
-    except AgreementError as error:
-        stdout.write(f"  no open consultation: {error}")
-        return None
 
 
 def _comments_on_open_revision(revision, commenters):

@@ -73,56 +73,49 @@ CONTACTS = [
     ("Hanna", "Strand"), ("Goran", "Petrović"),
 ]  # fmt: skip
 
-FALLBACK_REVISION_1 = """\
-Kullahamns stad och den idéburna sektorn ingår denna överenskommelse för att stärka samverkan.
+YOUTH_AGREEMENT_TITLE = "Överenskommelse om fritid för barn och unga i Kullahamn"
+YOUTH_AGREEMENT = """\
+Kullahamns stad och föreningar som bedriver fritidsverksamhet för barn och unga ingår denna
+överenskommelse för att fler barn och unga ska ha en meningsfull fritid.
 
-# 1 Vision
-Ett levande civilsamhälle där alla kan delta och påverka. Föreningslivet är en självklar part i
-stadens utveckling.
+# 1 Syfte
+Överenskommelsen ska göra det lättare för föreningar att nå barn och unga som i dag inte
+deltar i någon organiserad fritidsverksamhet, särskilt i Öresundsvik och Södra hamnen.
 
-# 2 Principer
-Parterna utgår från de sex nationella principerna.
+# 2 Utgångspunkter
+Parterna utgår från barnkonventionen och från de principer som gäller i stadens lokala
+överenskommelse med den idéburna sektorn.
 
-## 2.1 Dialog
-Parterna för en öppen och förtroendefull dialog. Staden bjuder in till dialogmöte en gång om året.
+## 2.1 Barns och ungas inflytande
+Barn och unga ska få komma till tals i frågor som rör deras fritid. Parterna ordnar
+gemensamt minst ett ungdomsforum per år.
 
-## 2.2 Självständighet och oberoende
-Föreningarna har rätt att driva sina frågor och granska staden.
-
-# 3 Stadens åtaganden
-Staden åtar sig att ge föreningslivet goda villkor att verka. Staden ska informera om lediga
-lokaler på sin webbplats.
-
-# 4 Föreningslivets åtaganden
-Föreningarna åtar sig att delta i dialogen och sprida information till sina medlemmar.
-
-# 5 Uppföljning
-Staden följer upp överenskommelsen vart tredje år.
-"""
-
-FALLBACK_REVISION_2 = """\
-Kullahamns stad och den idéburna sektorn ingår denna överenskommelse för att stärka samverkan.
-
-# 1 Vision
-Ett levande civilsamhälle där alla kan delta och påverka. Föreningslivet är en självklar part i
-stadens utveckling.
-
-# 2 Principer
-Parterna utgår från de sex nationella principerna.
-
-## 2.1 Dialog
-Parterna för en öppen och förtroendefull dialog. Staden bjuder in till dialogmöte två gånger om
-året.
-
-## 2.2 Självständighet och oberoende
-Föreningarna har rätt att driva sina frågor och granska staden, även när de får bidrag.
+## 2.2 Tillgänglighet
+Verksamheten ska vara öppen för alla barn och unga oavsett funktionsförmåga, kön,
+bakgrund eller föräldrarnas ekonomi.
 
 # 3 Stadens åtaganden
-Staden åtar sig att ge föreningslivet goda villkor att verka och långsiktiga bidrag.
+Staden åtar sig att ge föreningar med barn- och ungdomsverksamhet förtur till kommunala
+lokaler på vardagskvällar, att betala ut aktivitetsstöd två gånger per år och att utse en
+kontaktperson på Kultur- och fritidsförvaltningen.
 
-# 4 Föreningslivets åtaganden
-Föreningarna åtar sig att delta i dialogen och sprida information till sina medlemmar.
+# 4 Föreningarnas åtaganden
+Föreningarna åtar sig att hålla avgifterna låga, att erbjuda prova-på-tillfällen under
+skolloven och att ha rutiner för trygghet och registerutdrag för ledare.
 
 # 5 Uppföljning
-Parterna följer upp överenskommelsen gemensamt varje år.
+Parterna följer upp överenskommelsen gemensamt varje höst, med statistik över deltagande
+och med barns och ungas egna berättelser.
 """
+
+YOUTH_PARTIES = [
+    "Kullahamns IF",
+    "Idrottsalliansen Kullahamn",
+    "Hamnstadens Simsällskap",
+    "Scoutkåren Kullaörnarna",
+    "Ungdomens Hus Kullahamn",
+    "Fritidsgården Sjöstjärnan",
+    "Kullahamns Ridklubb",
+    "Öresundsviks Boxningsklubb",
+    "Studieförbundet Bildning Kullahamn",
+]

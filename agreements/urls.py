@@ -1,6 +1,24 @@
 from django.urls import include, path
 
+from agreements.views import drafting, pages, workflow
+
 app_name = "agreements"
 urlpatterns = [
-    path("", include("agreements.urls_consultation")),
+    path("", include("agreements.urls_consultation")),  # before <slug>/ so notifications/ wins
+    path("", pages.agreement_list, name="list"),
+    path("new/", drafting.create, name="create"),
+    path("<slug:slug>/", pages.agreement_detail, name="detail"),
+    path("<slug:slug>/print/", pages.print_view, name="print"),
+    path("<slug:slug>/compare/", pages.compare, name="compare"),
+    path("<slug:slug>/revisions/<int:number>/", pages.revision_detail, name="revision"),
+    path("<slug:slug>/revisions/<int:number>/adopt/", workflow.adopt, name="adopt"),
+    path("<slug:slug>/draft/", drafting.draft, name="draft"),
+    path("<slug:slug>/draft/start/", drafting.start_draft, name="start_draft"),
+    path("<slug:slug>/consultation/open/", workflow.open_consultation, name="open_consultation"),
+    path("<slug:slug>/consultation/close/", workflow.close_consultation, name="close_consultation"),
+    path("<slug:slug>/status/", workflow.change_status, name="change_status"),
+    path("<slug:slug>/details/", workflow.settings, name="settings"),
+    path("<slug:slug>/parties/", workflow.add_party, name="add_party"),
+    path("<slug:slug>/parties/<int:party_id>/sign/", workflow.sign, name="sign"),
+    path("<slug:slug>/parties/<int:party_id>/withdraw/", workflow.withdraw, name="withdraw"),
 ]

@@ -88,11 +88,16 @@ class Revision(models.Model):
 
     def save(self, *args, **kwargs):
         loaded = getattr(self, "_loaded", None)
-        changed = loaded and any(getattr(self, f) != loaded[f] for f in TEXT_FIELDS)
-        if changed and loaded["state"] in self.FROZEN_STATES:
+        # A text field set on a frozen revision counts as a change unless it equals what was
+        # loaded (a deferred field that was never loaded cannot be compared, so it counts).
+        changed = loaded and any(
+            f in self.__dict__ and (f not in loaded or self.__dict__[f] != loaded[f])
+            for f in TEXT_FIELDS
+        )
+        if changed and loaded.get("state") in self.FROZEN_STATES:
             raise errors.RevisionFrozen
         super().save(*args, **kwargs)
-        self._loaded = {f: getattr(self, f) for f in ("state", *TEXT_FIELDS)}
+        self._loaded = {f: self.__dict__[f] for f in ("state", *TEXT_FIELDS) if f in self.__dict__}
 
     def get_absolute_url(self):
         if self.number is None:
@@ -102,7 +107,9 @@ class Revision(models.Model):
     @classmethod
     def from_db(cls, db, field_names, values):
         revision = super().from_db(db, field_names, values)
-        revision._loaded = {f: getattr(revision, f, None) for f in ("state", *TEXT_FIELDS)}
+        revision._loaded = {
+            f: revision.__dict__[f] for f in ("state", *TEXT_FIELDS) if f in revision.__dict__
+        }
         return revision
 
     @property

@@ -1,0 +1,1 @@
+"""Views: reading pages, the draft editor and the workflow actions."""

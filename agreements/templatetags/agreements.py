@@ -1,0 +1,47 @@
+"""Filters for agreement pages: diff segments as HTML, and status labels."""
+
+from django import template
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from agreements.models import Agreement
+
+register = template.Library()
+
+TAGS = {"delete": "del", "insert": "ins"}
+
+
+def _html(segments, kinds):
+    parts = []
+    for segment in segments:
+        if segment.kind not in kinds:
+            continue
+        text = escape(segment.text)
+        tag = TAGS.get(segment.kind)
+        parts.append(f"<{tag}>{text}</{tag}>" if tag else text)
+    return mark_safe("".join(parts))  # noqa: S308 - every piece of text is escaped above
+
+
+@register.filter
+def diff_old(paragraph):
+    """The old side: unchanged words and deletions."""
+    return _html(paragraph.segments, {"equal", "delete"})
+
+
+@register.filter
+def diff_new(paragraph):
+    """The new side: unchanged words and insertions."""
+    return _html(paragraph.segments, {"equal", "insert"})
+
+
+@register.filter
+def diff_inline(paragraph):
+    return _html(paragraph.segments, {"equal", "delete", "insert"})
+
+
+@register.filter
+def status_label(value):
+    try:
+        return Agreement.Status(value).label
+    except ValueError:
+        return value

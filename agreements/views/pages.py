@@ -1,0 +1,145 @@
+"""Reading pages: list, agreement, revision, compare and print. Public agreements for anyone."""
+
+from django.contrib.auth.decorators import login_not_required
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+
+from agreements import diff, permissions
+from agreements.forms import CompareForm, FilterForm
+from agreements.markdown import render as render_markdown
+from agreements.models import Agreement, Revision
+
+LIST_SIZE = 20
+
+
+@login_not_required
+def agreement_list(request):
+    form = FilterForm(request.GET)
+    agreements = form.filter(
+        Agreement.objects.visible_to(request.user).select_related("municipality")
+    ).order_by("-created_at")
+    page = Paginator(agreements, LIST_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "agreements/list.html",
+        {
+            "form": form,
+            "page_obj": page,
+            "can_create": permissions.can_create_agreements(request.user),
+        },
+    )
+
+
+def _rights(user, agreement):
+    return {
+        "can_manage": permissions.can_manage(user, agreement),
+        "can_edit_draft": permissions.can_edit_draft(user, agreement),
+        # Names of the people who acted are for those who work with the agreement.
+        "show_actors": permissions.has_perm(user, permissions.VIEW, agreement),
+    }
+
+
+def current_revision(agreement):
+    """The adopted revision, else the latest published one, with its sections; or None."""
+    frozen = agreement.revisions.published().prefetch_related("sections")
+    adopted = frozen.filter(state=Revision.State.ADOPTED).first()
+    return adopted or frozen.order_by("-number").first()
+
+
+@login_not_required
+def agreement_detail(request, slug):
+    agreement = permissions.get_agreement_or_404(request.user, slug)
+    rights = _rights(request.user, agreement)
+    current = current_revision(agreement)
+    revisions = list(agreement.revisions.published().defer("body").order_by("-number"))
+    context = {
+        "agreement": agreement,
+        "current": current,
+        "current_html": render_markdown(current.body) if current else "",
+        "revisions": revisions,
+        "previous": {r.number: r.number - 1 for r in revisions if r.number > 1},
+        "draft": agreement.revisions.drafts().defer("body").first()
+        if rights["can_edit_draft"]
+        else None,
+        "parties": agreement.parties.select_related("organisation"),
+        "principles": agreement.principles.all(),
+        "events": agreement.events.select_related("actor", "revision", "party__organisation"),
+        **rights,
+    }
+    return render(request, "agreements/detail.html", context)
+
+
+def _published_revision(agreement, number):
+    return get_object_or_404(
+        agreement.revisions.published().prefetch_related("sections"), number=number
+    )
+
+
+@login_not_required
+def revision_detail(request, slug, number):
+    agreement = permissions.get_agreement_or_404(request.user, slug)
+    revision = _published_revision(agreement, number)
+    numbers = list(agreement.revisions.published().values_list("number", flat=True))
+    context = {
+        "agreement": agreement,
+        "revision": revision,
+        "body_html": render_markdown(revision.body),
+        "earlier": [n for n in numbers if n < number],
+        **_rights(request.user, agreement),
+    }
+    return render(request, "agreements/revision.html", context)
+
+
+def _default_pair(numbers):
+    return {"from": numbers[-2], "to": numbers[-1]} if len(numbers) > 1 else None
+
+
+@login_not_required
+def compare(request, slug):
+    agreement = permissions.get_agreement_or_404(request.user, slug)
+    numbers = list(agreement.revisions.published().values_list("number", flat=True))
+    asked = "from" in request.GET or "to" in request.GET
+    data = request.GET if asked else _default_pair(numbers)
+    form = CompareForm(data, numbers=numbers)
+    context = {"agreement": agreement, "form": form, "sections": None}
+    if data is None or not form.is_valid():
+        return render(request, "agreements/compare.html", context, status=400 if asked else 200)
+    old, new = (
+        agreement.revisions.published()
+        .prefetch_related(Prefetch("sections"))
+        .get(number=form.cleaned_data[key])
+        for key in ("from", "to")
+    )
+    sections = diff.compare(old.section_list(), new.section_list())
+    context.update(
+        old=old,
+        new=new,
+        sections=sections,
+        counts=diff.summary(sections),
+        view=form.cleaned_data.get("view") or "side",
+    )
+    return render(request, "agreements/compare.html", context)
+
+
+@login_not_required
+def print_view(request, slug):
+    agreement = permissions.get_agreement_or_404(request.user, slug)
+    number = request.GET.get("revision")
+    if number is None:
+        revision = current_revision(agreement)
+    elif number.isdigit():
+        revision = _published_revision(agreement, int(number))
+    else:
+        raise Http404
+    if revision is None:
+        raise Http404
+    context = {
+        "agreement": agreement,
+        "revision": revision,
+        "body_html": render_markdown(revision.body),
+        "parties": agreement.parties.active().select_related("organisation"),
+        "principles": agreement.principles.all(),
+    }
+    return render(request, "agreements/print.html", context)
