@@ -9,6 +9,7 @@ import csv
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.db.models import F
 from django.utils.translation import gettext as _
 
 from agreements.models import Disposition
@@ -28,7 +29,8 @@ def report_comments(revision):
         revision.comments.top_level()
         .current()
         .select_related("organisation", "author", "section", "response")
-        .order_by("section__position", "organisation__name", "created_at")
+        # The whole-revision comments first on every database (NULL sorts differently).
+        .order_by(F("section__position").asc(nulls_first=True), "organisation__name", "created_at")
     )
 
 
