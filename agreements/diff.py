@@ -53,6 +53,10 @@ class SectionDiff:
         return self.old.heading if self.old else ""
 
     @property
+    def text_changed(self):
+        return any(p.kind != "equal" for p in self.paragraphs)
+
+    @property
     def renamed(self):
         return bool(self.old and self.new and self.old.heading != self.new.heading)
 

@@ -33,6 +33,11 @@ class Step:
     irreversible: bool = False
 
 
+def _data(request):
+    # An empty POST (a bare confirmation) is still a submitted form.
+    return request.POST if request.method == "POST" else None
+
+
 def _managed(request, slug):
     return permissions.get_agreement_or_404(request.user, slug, permissions.MANAGE)
 
@@ -65,7 +70,7 @@ OPEN = Step(
 
 def open_consultation(request, slug):
     agreement = _managed(request, slug)
-    form = ConsultationForm(request.POST or None)
+    form = ConsultationForm(_data(request))
     return _perform(
         request,
         agreement,
@@ -86,7 +91,7 @@ CLOSE = Step(
 
 def close_consultation(request, slug):
     agreement = _managed(request, slug)
-    form = _EmptyForm(request.POST or None)
+    form = _EmptyForm(_data(request))
     return _perform(
         request, agreement, form, CLOSE, lambda data: agreement.close_consultation(by=request.user)
     )
@@ -107,7 +112,7 @@ ADOPT = Step(
 def adopt(request, slug, number):
     agreement = _managed(request, slug)
     revision = get_object_or_404(agreement.revisions.published(), number=number)
-    form = AdoptForm(request.POST or None)
+    form = AdoptForm(_data(request))
     return _perform(
         request,
         agreement,
@@ -132,7 +137,7 @@ STATUS = Step(
 
 def change_status(request, slug):
     agreement = _managed(request, slug)
-    form = StatusForm(request.POST or None, agreement=agreement)
+    form = StatusForm(_data(request), agreement=agreement)
     return _perform(
         request,
         agreement,
@@ -154,7 +159,7 @@ ADD_PARTY = Step(
 
 def add_party(request, slug):
     agreement = _managed(request, slug)
-    form = PartyForm(request.POST or None, agreement=agreement)
+    form = PartyForm(_data(request), agreement=agreement)
     return _perform(
         request,
         agreement,
@@ -177,7 +182,7 @@ SIGN = Step(
 def sign(request, slug, party_id):
     agreement = _managed(request, slug)
     party = get_object_or_404(agreement.parties.select_related("organisation"), pk=party_id)
-    form = SignForm(request.POST or None)
+    form = SignForm(_data(request))
     return _perform(
         request,
         agreement,
@@ -200,7 +205,7 @@ WITHDRAW = Step(
 def withdraw(request, slug, party_id):
     agreement = _managed(request, slug)
     party = get_object_or_404(agreement.parties.select_related("organisation"), pk=party_id)
-    form = WithdrawForm(request.POST or None)
+    form = WithdrawForm(_data(request))
     return _perform(
         request,
         agreement,
@@ -221,7 +226,7 @@ SETTINGS = Step(
 
 def settings(request, slug):
     agreement = _managed(request, slug)
-    form = SettingsForm(request.POST or None, instance=agreement)
+    form = SettingsForm(_data(request), instance=agreement)
     return _perform(request, agreement, form, SETTINGS, lambda data: form.save())
 
 
