@@ -7,4 +7,4 @@ class AgreementsConfig(AppConfig):
     verbose_name = _("Agreements")
 
     def ready(self):
-        from agreements import signals  # noqa: F401
+        from agreements import signals, signals_consultation  # noqa: F401

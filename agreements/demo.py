@@ -7,6 +7,7 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from agreements import demo_consultation
 from agreements.models import Agreement, Party, RegistrationFormat, Revision
 from organisations.models import Organisation
 
@@ -133,6 +134,7 @@ def seed(stdout):
     if not Agreement.objects.filter(slug=IOP_SLUG).exists():
         _homework_help(city, samordnare)
     stdout.write(f"  {Agreement.objects.count()} agreements")
+    demo_consultation.seed(stdout)
 
 
 def _local_agreement(city, by):

@@ -1,9 +1,10 @@
-from django.urls import path
+from django.urls import include, path
 
 from agreements.views import drafting, pages, workflow
 
 app_name = "agreements"
 urlpatterns = [
+    path("", include("agreements.urls_consultation")),  # before <slug>/ so notifications/ wins
     path("", pages.agreement_list, name="list"),
     path("new/", drafting.create, name="create"),
     path("<slug:slug>/", pages.agreement_detail, name="detail"),

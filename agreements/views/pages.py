@@ -6,7 +6,7 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from agreements import diff, permissions
+from agreements import diff, permissions, permissions_comments
 from agreements.forms import CompareForm, FilterForm
 from agreements.markdown import render as render_markdown
 from agreements.models import Agreement, Revision
@@ -87,6 +87,8 @@ def revision_detail(request, slug, number):
         "revision": revision,
         "body_html": render_markdown(revision.body),
         "earlier": [n for n in numbers if n < number],
+        "can_view_comments": permissions_comments.can_view_comments(request.user, revision),
+        "can_view_report": permissions_comments.can_view_report(request.user, revision),
         **_rights(request.user, agreement),
     }
     return render(request, "agreements/revision.html", context)

@@ -1,0 +1,91 @@
+"""Consultation e-mails through Django's e-mail API.
+
+Recipients are recomputed at sending time from the rules: members of the revision's
+active party organisations who may see the revision (agreements.permissions), have an
+e-mail address and have not switched the e-mail off. Opening and closing e-mails are
+recorded in NotificationSent, so running a step twice sends nothing twice.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from agreements.models import NotificationPreference, NotificationSent, Revision
+from agreements.permissions_comments import can_view_comments
+
+REMINDER_BEFORE = timedelta(days=3)
+PREFERENCE_FOR = {
+    NotificationSent.Kind.OPENED: "consultation_opened",
+    NotificationSent.Kind.CLOSING: "consultation_closing",
+}
+
+
+def wants(user, preference):
+    return getattr(NotificationPreference.for_user(user), preference)
+
+
+def party_members(revision):
+    """Active users in the revision's active party organisations who may see the revision."""
+    organisations = revision.agreement.parties.active().values("organisation")
+    users = (
+        get_user_model()
+        .objects.filter(is_active=True, memberships__organisation__in=organisations)
+        .exclude(email="")
+    )
+    return [user for user in users.distinct().order_by("pk") if can_view_comments(user, revision)]
+
+
+def _send(user, template, context):
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {"user": user, "site_url": getattr(settings, "SITE_URL", ""), **context}
+        subject = render_to_string(f"agreements/consultation/email/{template}_subject.txt", context)
+        body = render_to_string(f"agreements/consultation/email/{template}.txt", context)
+    send_mail(" ".join(subject.split()), body, None, [user.email])
+
+
+def _notify_parties(revision, kind):
+    already = set(
+        NotificationSent.objects.filter(revision=revision, kind=kind).values_list("user", flat=True)
+    )
+    sent = 0
+    for user in party_members(revision):
+        if user.pk in already or not wants(user, PREFERENCE_FOR[kind]):
+            continue
+        _send(user, kind, {"revision": revision, "agreement": revision.agreement})
+        NotificationSent.objects.create(revision=revision, user=user, kind=kind)
+        sent += 1
+    return sent
+
+
+def notify_consultation_opened(revision_id):
+    revision = Revision.objects.select_related("agreement").get(pk=revision_id)
+    if not revision.consultation_is_open:
+        return 0
+    return _notify_parties(revision, NotificationSent.Kind.OPENED)
+
+
+def send_closing_reminders(now=None):
+    """Remind party members of every consultation closing within three days; returns a count."""
+    now = now or timezone.now()
+    revisions = Revision.objects.filter(
+        state=Revision.State.PUBLISHED,
+        consultation_closed_at__isnull=True,
+        consultation_closes_at__gt=now,
+        consultation_closes_at__lte=now + REMINDER_BEFORE,
+    ).select_related("agreement")
+    return sum(_notify_parties(revision, NotificationSent.Kind.CLOSING) for revision in revisions)
+
+
+def notify_comment_answered(comment):
+    """Tell the author their comment was answered, if they still may see it and want to know."""
+    author, revision = comment.author, comment.revision
+    if author is None or not author.is_active or not author.email:
+        return False
+    if not can_view_comments(author, revision) or not wants(author, "comment_answered"):
+        return False
+    _send(author, "answered", {"comment": comment, "revision": revision})
+    return True

@@ -1,0 +1,27 @@
+"""Consultation URLs, included into the agreements namespace by agreements/urls.py."""
+
+from django.urls import path
+
+from agreements.views import comments, consultation
+
+REVISION = "<slug:slug>/revisions/<int:number>/"
+COMMENT = REVISION + "comments/<int:pk>/"
+
+urlpatterns = [
+    path("notifications/", consultation.notification_settings, name="notification_settings"),
+    path(REVISION + "consultation/", consultation.consultation, name="consultation"),
+    path(REVISION + "consultation/extend/", consultation.extend, name="consultation_extend"),
+    path(REVISION + "consultation/report/", consultation.report, name="consultation_report"),
+    path(
+        REVISION + "consultation/report.csv",
+        consultation.report_csv,
+        name="consultation_report_csv",
+    ),
+    path(REVISION + "comments/", consultation.comment_list, name="comment_list"),
+    path(REVISION + "comments/new/", comments.comment_create, name="comment_create"),
+    path(COMMENT, comments.comment_detail, name="comment"),
+    path(COMMENT + "edit/", comments.comment_edit, name="comment_edit"),
+    path(COMMENT + "withdraw/", comments.comment_withdraw, name="comment_withdraw"),
+    path(COMMENT + "reply/", comments.comment_reply, name="comment_reply"),
+    path(COMMENT + "respond/", comments.comment_respond, name="comment_respond"),
+]

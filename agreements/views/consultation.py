@@ -1,0 +1,167 @@
+"""The consultation page of a revision, the filtered comment list, the report and its CSV,
+the closing-time extension and the notification settings."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.paginator import Paginator
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from agreements import permissions_comments as rules
+from agreements.consultation_report import build_report, write_csv
+from agreements.exceptions import AgreementError
+from agreements.forms_consultation import (
+    CommentFilterForm,
+    CommentForm,
+    ExtendForm,
+    NotificationPreferenceForm,
+)
+from agreements.markdown import render as render_markdown
+from agreements.models import CarryOver, NotificationPreference, extend_consultation
+
+PREVIEW_PER_SECTION = 3
+PAGE_SIZE = 25
+
+
+def _latest_per_section(revision):
+    """The newest few comments of each section, in one query whatever the total."""
+    ranked = (
+        revision.comments.top_level()
+        .current()
+        .for_display()
+        .annotate(
+            rank=Window(
+                RowNumber(), partition_by=[F("section_id")], order_by=F("created_at").desc()
+            )
+        )
+    )
+    latest = {}
+    for comment in ranked.filter(rank__lte=PREVIEW_PER_SECTION):
+        latest.setdefault(comment.section_id, []).append(comment)
+    return latest
+
+
+def _carried_by_section(revision):
+    carried = {}
+    rows = CarryOver.objects.filter(revision=revision).select_related(
+        "comment__organisation", "comment__response", "comment__revision__agreement"
+    )
+    for row in rows.order_by("comment__created_at"):
+        carried.setdefault(row.section_id, []).append(row)
+    return carried
+
+
+def consultation(request, slug, number):
+    """The revision's text, section by section, with comments and counts beside each."""
+    revision = rules.get_revision_or_404(request.user, slug, number)
+    counts = revision.comments.counts_by_section()
+    latest, carried = _latest_per_section(revision), _carried_by_section(revision)
+    sections = [
+        {
+            "section": section,
+            "html": render_markdown(section.body),
+            "count": counts.get(section.pk, 0),
+            "comments": latest.get(section.pk, []),
+            "carried": carried.get(section.pk, []),
+        }
+        for section in revision.sections.all()
+    ]
+    can_comment = rules.can_comment(request.user, revision)
+    form = CommentForm(user=request.user, revision=revision) if can_comment else None
+    return render(request, "agreements/consultation/consultation.html", {
+        "revision": revision, "agreement": revision.agreement, "sections": sections,
+        "whole": {"count": counts.get(None, 0), "comments": latest.get(None, []),
+                  "carried": carried.get(None, [])},
+        "form": form, "can_comment": can_comment,
+        "can_answer": rules.can_answer(request.user, revision),
+        "orphaned": [row for row in carried.get(None, []) if row.kind == CarryOver.Kind.ORPHANED],
+    })  # fmt: skip
+
+
+def _filtered(request, revision, form):
+    comments = revision.comments.top_level().for_display().order_by("-created_at")
+    if not form.is_valid():
+        return comments
+    data = form.cleaned_data
+    if data["organisation"]:
+        comments = comments.filter(organisation=data["organisation"])
+    if data["section"]:
+        comments = comments.filter(section=data["section"])
+    if data["disposition"]:
+        comments = comments.filter(response__disposition=data["disposition"])
+    if data["status"] == "answered":
+        comments = comments.answered()
+    elif data["status"] == "unanswered":
+        comments = comments.unanswered().current()
+    elif data["status"] == "mine":
+        mine = rules.commenting_organisations(request.user, revision.agreement)
+        comments = comments.filter(organisation__in=mine)
+    return comments
+
+
+def comment_list(request, slug, number):
+    """All comments on the revision, filtered and paginated."""
+    revision = rules.get_revision_or_404(request.user, slug, number)
+    form = CommentFilterForm(request.GET or None, revision=revision)
+    comments = _filtered(request, revision, form)
+    page = Paginator(comments, PAGE_SIZE).get_page(request.GET.get("page"))
+    mine = {o.pk for o in rules.commenting_organisations(request.user, revision.agreement)}
+    return render(request, "agreements/consultation/comment_list.html", {
+        "revision": revision, "agreement": revision.agreement, "filter_form": form,
+        "page_obj": page, "comments": page.object_list, "my_organisations": mine,
+    })  # fmt: skip
+
+
+@login_not_required
+def report(request, slug, number):
+    """The consultation report; the public sees a public agreement's without names."""
+    revision = rules.get_revision_or_404(request.user, slug, number, check=rules.can_view_report)
+    sections, organisations, dispositions = build_report(revision)
+    return render(request, "agreements/consultation/report.html", {
+        "revision": revision, "agreement": revision.agreement, "sections": sections,
+        "organisations": organisations, "dispositions": dispositions,
+        "with_names": rules.report_shows_names(request.user, revision),
+    })  # fmt: skip
+
+
+@login_not_required
+def report_csv(request, slug, number):
+    revision = rules.get_revision_or_404(request.user, slug, number, check=rules.can_view_report)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    filename = f"remissammanstallning-{revision.agreement.slug}-{revision.number}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    write_csv(revision, response, with_names=rules.report_shows_names(request.user, revision))
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def extend(request, slug, number):
+    """The municipal coordinator moves the closing time later."""
+    revision = rules.get_revision_or_404(request.user, slug, number, check=rules.can_answer)
+    form = ExtendForm(request.POST or None)
+    if form.is_valid():
+        try:
+            extend_consultation(revision, closes_at=form.cleaned_data["closes_at"], by=request.user)
+        except AgreementError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("The closing time has been extended."))
+            return redirect("agreements:consultation", slug, number)
+    return render(request, "agreements/consultation/extend.html", {
+        "revision": revision, "agreement": revision.agreement, "form": form,
+    })  # fmt: skip
+
+
+@require_http_methods(["GET", "POST"])
+def notification_settings(request):
+    preference = NotificationPreference.for_user(request.user)
+    form = NotificationPreferenceForm(request.POST or None, instance=preference)
+    if form.is_valid():
+        form.save()
+        messages.success(request, _("Your notification settings have been saved."))
+        return redirect("agreements:notification_settings")
+    return render(request, "agreements/consultation/notifications.html", {"form": form})
