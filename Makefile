@@ -45,6 +45,8 @@ run: demo
 
 test: install
 	$(BIN)/ruff check .
+	$(MANAGE) makemigrations --check --dry-run --verbosity 0 \
+	  || { echo "A model change has no migration: run $(MANAGE) makemigrations" >&2; exit 1; }
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 # Production-like: no debug, static files collected, served by gunicorn.

@@ -12,7 +12,7 @@ Run by the Event signal when N+1 is published, and again safely at any time.
 
 from django.db import transaction
 
-from agreements.passages import FUZZY_THRESHOLD, best_match, normalise, plain_text
+from agreements.passages import FUZZY_THRESHOLD, best_match, likeness, normalise, plain_text
 
 
 def previous_revision(revision):
@@ -53,7 +53,7 @@ def classify(comment, target, old_text):
         return Kind.ORPHANED, None, "", 0.0
     if target.text[section.pk] == old_text:
         return Kind.EXACT, section, "", 1.0
-    return Kind.FUZZY, section, section.heading, best_match(old_text, target.text[section.pk]).ratio
+    return Kind.FUZZY, section, section.heading, likeness(old_text, target.text[section.pk])
 
 
 def _classify_quote(quote, section, target):
@@ -66,7 +66,7 @@ def _classify_quote(quote, section, target):
             return CarryOver.Kind.EXACT, candidate, quote, 1.0
     best, where = None, None
     for candidate in ordered:
-        match = best_match(quote, target.text[candidate.pk])
+        match = best_match(quote, target.text[candidate.pk], floor=best.ratio if best else 0.0)
         if best is None or match.ratio > best.ratio:
             best, where = match, candidate
     if best is not None and best.ratio >= FUZZY_THRESHOLD:

@@ -44,20 +44,44 @@ class Match:
     ratio: float
 
 
-def best_match(quote, text):
-    """The passage of `text` most like `quote` (by difflib ratio over word windows)."""
+SHORTLIST = 8  # windows most alike in words that are then compared letter by letter
+STEM = 5  # letters of a word compared when shortlisting, so inflected forms still match
+
+
+def best_match(quote, text, floor=0.0):
+    """The passage of `text` most like `quote`: a window of about as many words.
+
+    Comparing every window letter by letter (difflib's ratio) took seconds per quote in a
+    long agreement, so the windows are first ranked by the word beginnings they share with
+    the quote, and only the best few are compared letter by letter, which forgives small
+    edits. Only passages more alike than `floor` count; with none, the match is empty with
+    ratio 0. Of equally alike windows the first in the text wins.
+    """
     quote, words = normalise(quote), normalise(text).split(" ")
-    size = max(1, len(quote.split(" ")))
-    best = Match("", 0.0)
-    matcher = SequenceMatcher(autojunk=False)
-    matcher.set_seq2(quote)
-    for length in {max(1, size - 2), size, size + 2}:
+    stems = [word[:STEM].lower() for word in words]
+    quote_stems = [word[:STEM].lower() for word in quote.split(" ")]
+    size = len(quote_stems)
+    by_words = SequenceMatcher(autojunk=False)
+    by_words.set_seq2(quote_stems)
+    ranked = []
+    for length in sorted({max(1, size - 2), size, size + 2}):
         for start in range(max(1, len(words) - length + 1)):
-            candidate = " ".join(words[start : start + length])
-            matcher.set_seq1(candidate)
-            if matcher.real_quick_ratio() <= best.ratio or matcher.quick_ratio() <= best.ratio:
-                continue
-            ratio = matcher.ratio()
-            if ratio > best.ratio:
-                best = Match(candidate, ratio)
+            by_words.set_seq1(stems[start : start + length])
+            ranked.append((-by_words.ratio(), start, length))
+    by_letters = SequenceMatcher(autojunk=False)
+    by_letters.set_seq2(quote)
+    best, best_at = Match("", 0.0), None
+    for _, start, length in sorted(ranked)[:SHORTLIST]:
+        candidate = " ".join(words[start : start + length])
+        by_letters.set_seq1(candidate)
+        if by_letters.real_quick_ratio() <= max(best.ratio, floor):
+            continue
+        ratio = by_letters.ratio()
+        if ratio > max(best.ratio, floor) or (ratio == best.ratio and (start, length) < best_at):
+            best, best_at = Match(candidate, ratio), (start, length)
     return best
+
+
+def likeness(old, new):
+    """How alike two long texts are (0 to 1), word by word: a section's old and new text."""
+    return SequenceMatcher(None, normalise(old).split(" "), normalise(new).split(" ")).ratio()

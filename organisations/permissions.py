@@ -33,7 +33,11 @@ grants_changed = Signal()
 
 def role_group(organisation, role):
     """The auth group holding `organisation`'s members with `role`, created on demand."""
-    link = OrganisationGroup.objects.filter(organisation=organisation, role=role).first()
+    link = (
+        OrganisationGroup.objects.filter(organisation=organisation, role=role)
+        .select_related("group")
+        .first()
+    )
     if link:
         return link.group
     with transaction.atomic():
@@ -45,11 +49,20 @@ def role_group(organisation, role):
 
 
 def groups_for(organisations, roles=ROLES):
-    """Groups of the given organisations and roles (all roles by default)."""
-    groups = []
-    for organisation in organisations:
-        groups.extend(role_group(organisation, role) for role in roles)
-    return groups
+    """Groups of the given organisations and roles (all roles by default), in one query
+    when they exist already."""
+    organisations = list(organisations)
+    existing = {
+        (link.organisation_id, link.role): link.group
+        for link in OrganisationGroup.objects.filter(
+            organisation__in=organisations, role__in=roles
+        ).select_related("group")
+    }
+    return [
+        existing.get((organisation.pk, role)) or role_group(organisation, role)
+        for organisation in organisations
+        for role in roles
+    ]
 
 
 def municipal_coordinator_groups():

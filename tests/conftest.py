@@ -58,3 +58,11 @@ def association_coordinator(association):
 @pytest.fixture
 def outsider(other_association):
     return make_user("utomstaende", other_association)
+
+
+@pytest.fixture
+def demo(transactional_db):
+    """The demo city, as `make run` serves it (see tests/demo_city.py)."""
+    from tests.demo_city import load_demo_city
+
+    load_demo_city()

@@ -5,9 +5,7 @@ The admin site (Django's own, staff only) is left out.
 
 import importlib
 
-import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -49,11 +47,6 @@ def matches(response, expected):
     if expected == LOGIN:
         return response.status_code == 302 and response["Location"].startswith("/accounts/login/")
     return response.status_code == expected
-
-
-@pytest.fixture
-def demo(db):
-    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 def test_every_url_has_an_expectation(db):

@@ -9,8 +9,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def seeded():
-    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+def seeded(demo):
+    pass
 
 
 def user(name):

@@ -9,7 +9,6 @@ import os
 import shutil
 
 import pytest
-from django.core.management import call_command
 
 from tests.browser.helpers import assert_no_csp_violations, watch_csp
 
@@ -49,12 +48,6 @@ def browser():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
-
-
-@pytest.fixture
-def demo(transactional_db):
-    """The demo city, as `make run` serves it."""
-    call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
 
 
 @pytest.fixture

@@ -1,14 +1,8 @@
 """The revision page leads to its consultation: the way in for commenters."""
 
 import pytest
-from django.core.management import call_command
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def demo(db):
-    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 def open_revision_url():
