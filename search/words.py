@@ -55,7 +55,8 @@ def suggestions(text, suggested, search_hits):
         words = suggestion.split()
         if len(words) != len(typed):
             continue
-        fixed = [_written(w, t, search_hits) if w != t else w for w, t in zip(words, typed, strict=True)]
+        pairs = zip(words, typed, strict=True)
+        fixed = [_written(w, t, search_hits) if w != t else w for w, t in pairs]
         if all(fixed) and (phrase := " ".join(fixed)) not in out:
             out.append(phrase)
     return out

@@ -1,6 +1,6 @@
 """Records of every searchable type, each with a word of its own, for the adapter tests.
 
-Import the fixtures into a test module with `from tests.search.records import *`.
+tests/search/conftest.py makes the fixtures available to every search test.
 """
 
 import pytest

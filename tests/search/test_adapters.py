@@ -14,7 +14,7 @@ from tests.attachments.factories import make_attachment
 from tests.attachments.files import txt
 from tests.dialogues.factories import approve, make_action_item
 from tests.search.helpers import index_everything
-from tests.search.records import *  # noqa: F403
+from tests.search.records import MINUTES
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,6 @@ from tests.attachments.files import txt
 from tests.dialogues.factories import approve
 from tests.factories import make_organisation, make_user
 from tests.search.helpers import indexed_ids
-from tests.search.records import *  # noqa: F403
 from tests.search.records import MINUTES
 
 pytestmark = pytest.mark.django_db(transaction=True)
