@@ -353,7 +353,8 @@ class MinutesAdapter(ForumRecordAdapter):
             yield Section(
                 key=f"item-{item.pk}" if item else f"part-{index}",
                 title=f"{label}: {heading or meeting.title} – {where}",
-                text=plain(text),
+                # The heading is part of the minutes: its words are highlighted too.
+                text=plain(f"{heading}\n\n{text}" if heading else text),
                 url=agenda_item_url(item) if item else f"{meeting.get_absolute_url()}#minutes",
             )
         for addendum in meeting.addenda.all():
