@@ -56,8 +56,10 @@ def test_a_staff_member_finds_a_steering_group_minutes_passage_and_opens_its_age
     login(page, "tjansteperson")
 
     search_from_header(page, STORY_WORDS)
-    hit = page.locator(".hit-list > li").filter(has_text="Minnesanteckningar").filter(
-        has_text="Styrgruppen"
+    hit = (
+        page.locator(".hit-list > li")
+        .filter(has_text="Minnesanteckningar")
+        .filter(has_text="Styrgruppen")
     )
     assert hit.first.locator(".snippet mark").first.is_visible()
     assert_accessible(page)
@@ -91,7 +93,8 @@ def test_a_forum_pages_search_box_searches_only_that_forum(page):
     box.get_by_role("button", name="Sök").click()
     page.wait_for_load_state()
 
-    assert page.get_by_text("Du söker bara i Styrgruppen för den lokala överenskommelsen.").is_visible()
+    scope = "Du söker bara i Styrgruppen för den lokala överenskommelsen."
+    assert page.get_by_text(scope).is_visible()
     assert page.locator(".hit-list > li").count() > 0
     assert page.locator(".hit-list > li").filter(has_text="Dialogforum för den").count() == 0
     assert_accessible(page)

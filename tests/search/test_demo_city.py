@@ -25,7 +25,13 @@ pytestmark = pytest.mark.django_db
 ROLES = ["admin", "samordnare", "tjansteperson", "forening", "utomstaende", None]
 # Words only in records outsiders may not open: the never-published IOP draft, the
 # steering group's (staff) and the trygghet forum's (members) minutes.
-PRIVATE_WORDS = ["sjuttiotal", "elevhälsa", "öresundsviksskolan", "lokalförsörjningsplan", "gångvägen"]
+PRIVATE_WORDS = [
+    "sjuttiotal",
+    "elevhälsa",
+    "öresundsviksskolan",
+    "lokalförsörjningsplan",
+    "gångvägen",
+]
 
 
 @pytest.fixture(scope="module")
