@@ -17,7 +17,8 @@ from search.registry import Adapter, Section
 
 
 def party_ids(agreement):
-    return sorted(agreement.parties.active().values_list("organisation_id", flat=True))
+    """The active parties' organisations (reads prefetched parties when there are some)."""
+    return sorted(p.organisation_id for p in agreement.parties.all() if p.withdrawn_on is None)
 
 
 def agreement_titles(values):
@@ -39,7 +40,7 @@ class AgreementAdapter(Adapter):
     }
 
     def get_queryset(self):
-        return super().get_queryset().select_related("municipality")
+        return super().get_queryset().select_related("municipality").prefetch_related("parties")
 
     def sections(self, agreement):
         parts = [agreement.summary, agreement.registration_number, agreement.municipality.name]
@@ -91,7 +92,12 @@ class RevisionAdapter(Adapter):
     sectioned = True
 
     def get_queryset(self):
-        return super().get_queryset().select_related("agreement__municipality")
+        return (
+            super()
+            .get_queryset()
+            .select_related("agreement__municipality")
+            .prefetch_related("agreement__parties")
+        )
 
     def perm(self, revision):
         return permissions.EDIT_DRAFT if revision.is_draft else permissions.VIEW
@@ -105,8 +111,15 @@ class RevisionAdapter(Adapter):
         return not revision.is_draft and revision.agreement.is_public_now
 
     def visible_objects(self, user, pks):
-        found = self.get_queryset().filter(pk__in=pks)
-        return {str(r.pk): r for r in found if permissions.can_view_revision(user, r)}
+        verdicts = {}  # one rule check per agreement and kind, not per hit
+        visible = {}
+        for revision in self.get_queryset().filter(pk__in=pks):
+            key = (revision.agreement_id, revision.is_draft)
+            if key not in verdicts:
+                verdicts[key] = permissions.can_view_revision(user, revision)
+            if verdicts[key]:
+                visible[str(revision.pk)] = revision
+        return visible
 
     def can_view(self, user, revision):
         return permissions.can_view_revision(user, revision)

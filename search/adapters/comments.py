@@ -35,8 +35,14 @@ class CommentAdapter(Adapter):
         return group_ids_with_perm(VIEW, comment.revision.agreement)
 
     def visible_objects(self, user, pks):
-        found = self.get_queryset().filter(pk__in=pks)
-        return {str(c.pk): c for c in found if self.can_view(user, c)}
+        verdicts = {}  # one rule check per revision, not per hit
+        visible = {}
+        for comment in self.get_queryset().filter(pk__in=pks):
+            if comment.revision_id not in verdicts:
+                verdicts[comment.revision_id] = self.can_view(user, comment)
+            if verdicts[comment.revision_id]:
+                visible[str(comment.pk)] = comment
+        return visible
 
     def can_view(self, user, comment):
         return permissions_comments.can_view_comments(user, comment.revision)

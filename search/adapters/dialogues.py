@@ -136,7 +136,9 @@ class ForumAdapter(ForumRecordAdapter):
     }
 
     def get_queryset(self):
-        return super().get_queryset().select_related("organiser").prefetch_related("themes")
+        return (
+            super().get_queryset().select_related("organiser").prefetch_related("themes", "members")
+        )
 
     def forum(self, forum):
         return forum
@@ -156,7 +158,7 @@ class ForumAdapter(ForumRecordAdapter):
         )
 
     def fields(self, forum):
-        members = forum.members.values_list("organisation_id", flat=True)
+        members = [member.organisation_id for member in forum.members.all()]
         return {"organisations": [forum.organiser_id, *members], **self.forum_fields(forum)}
 
     def related(self, forum):
@@ -181,7 +183,7 @@ class MeetingAdapter(ForumRecordAdapter):
     verbose_name = _("Meeting")
 
     def get_queryset(self):
-        return super().get_queryset().select_related("forum")
+        return super().get_queryset().select_related("forum").prefetch_related("attendances")
 
     def forum(self, meeting):
         return meeting.forum
@@ -338,8 +340,14 @@ class MinutesAdapter(ForumRecordAdapter):
         return managers | (readers & {group.pk for group in groups_for(present)})
 
     def visible_objects(self, user, pks):
-        found = self.get_queryset().filter(pk__in=pks)
-        return {str(m.pk): m for m in found if self.can_view(user, m)}
+        rights = {}  # the user's rights once per forum, not per hit
+        visible = {}
+        for meeting in self.get_queryset().filter(pk__in=pks):
+            if meeting.forum_id not in rights:
+                rights[meeting.forum_id] = permissions.access(user, meeting.forum)
+            if permissions.can_read_minutes(user, rights[meeting.forum_id], meeting):
+                visible[str(meeting.pk)] = meeting
+        return visible
 
     def can_view(self, user, meeting):
         return permissions.can_read_minutes(user, permissions.access(user, meeting.forum), meeting)

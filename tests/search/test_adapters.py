@@ -270,3 +270,30 @@ def test_dates_of_records_are_set(published, meeting):
 
     assert document["date"] == meeting.starts_at
     assert published.published_at <= timezone.now()
+
+
+def test_the_search_page_makes_no_queries_per_hit(
+    client, published, meeting, association, member, coordinator
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def add_records(count):
+        for _n in range(count):
+            published.comments.create(body="Paddelbanan.", organisation=association, author=member)
+            make_action_item(meeting, association, title="Paddelbanan")
+            meeting.forum.topics.create(title="Paddelbanan").add_post("Paddel", association, member)
+        index_everything()
+
+    def queries():
+        with CaptureQueriesContext(connection) as context:
+            assert client.get("/search/", {"q": "paddelbanan"}).status_code == 200
+        return len(context)
+
+    client.force_login(coordinator)
+    add_records(2)
+    few = queries()
+    add_records(5)
+
+    assert queries() <= few
+    assert few <= 25
