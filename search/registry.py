@@ -57,7 +57,7 @@ ADAPTERS = [
     "search.adapters.dialogues.ForumAdapter",
     "search.adapters.dialogues.MeetingAdapter",
     "search.adapters.dialogues.AgendaItemAdapter",
-    "search.adapters.dialogues.MinutesAdapter",
+    "search.adapters.minutes.MinutesAdapter",
     "search.adapters.dialogues.ActionItemAdapter",
     "search.adapters.dialogues.PostAdapter",
     "search.adapters.attachments.AttachmentAdapter",

@@ -8,7 +8,8 @@ from agreements.models import Disposition
 from attachments.models import Attachment
 from dialogues.models import Forum
 from search import registry, service
-from search.adapters.dialogues import forum_agreement_id, match_item, split_minutes
+from search.adapters.dialogues import forum_agreement_id
+from search.adapters.minutes import match_item, split_minutes
 from tests.agreements.factories import adopt
 from tests.attachments.factories import make_attachment
 from tests.attachments.files import txt
