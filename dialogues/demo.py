@@ -161,7 +161,7 @@ def _theme_meetings(forum, today):
         "note",
         "Lägesbilden noterades.",
     )
-    _agenda(meeting, [item])
+    _agenda(meeting, [item, *data.THEME_AGENDA.get(forum.slug, [])])
     _attendance(meeting, data.CITY)
     _approve(meeting, data.CITY)
     _actions(

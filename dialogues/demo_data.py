@@ -353,6 +353,31 @@ DIALOGUE_MEETINGS = [
     ),
 ]
 
+# Extra agenda items of a theme forum's past meeting (forum slug -> items as above): passages
+# only that forum's readers find, e.g. the steering group's (staff) discussion of facilities.
+THEME_AGENDA = {
+    "styrgrupp-lo": [
+        (
+            "Lokalbrist för idrottsföreningar i Södra hamnen",
+            KOF,
+            "Åtagande: Goda villkor att verka",
+            "Styrgruppen diskuterade lokalbristen för idrottsföreningarna i Södra hamnen. Idrottsföreningar med barn- och ungdomsverksamhet får inte plats i de kommunala hallarna, och föreningslivet efterfrågar en samlad lokalförsörjningsplan.",
+            "proposal",
+            "Styrgruppen föreslår att kultur- och fritidsförvaltningen tar fram en lokalförsörjningsplan för föreningslivet.",
+        ),
+    ],
+    "temaforum-trygghet": [
+        (
+            "Trygga träningsvägar för idrottsföreningar",
+            SOC,
+            "",
+            "Föräldrar i idrottsföreningar oroar sig för mörka gångvägar till Norra hallen. Lokalbristen gör att träningar slutar sent.",
+            "recommendation",
+            "Forumet rekommenderar bättre belysning längs gångvägen till Norra hallen.",
+        ),
+    ],
+}
+
 UPCOMING_AGENDA = [
     ("Mötets öppnande och val av justerare", CITY, "", "", "", ""),
     (

@@ -30,10 +30,16 @@ _local = threading.local()
 
 def schedule(obj):
     """Reindex `obj` (and the records depending on it) once the transaction commits."""
-    adapter = registry.adapter_for(obj)
-    if adapter is not None:
+    for adapter in registry.adapters_for(obj):
         _pending().add((adapter.type, str(obj.pk)))
         _schedule_related(adapter.related(obj))
+    transaction.on_commit(flush)
+
+
+def schedule_removal(obj, pk):
+    """Reindex a deleted record by its old pk (Django has cleared `obj.pk`): its documents go."""
+    for adapter in registry.adapters_for(obj):
+        _pending().add((adapter.type, str(pk)))
     transaction.on_commit(flush)
 
 
@@ -44,8 +50,7 @@ def schedule_records(records):
 
 def _schedule_related(records):
     for record in records:
-        adapter = registry.adapter_for(record)
-        if adapter is not None:
+        for adapter in registry.adapters_for(record):
             _pending().add((adapter.type, str(record.pk)))
 
 

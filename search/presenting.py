@@ -64,10 +64,28 @@ def facet_groups(facets, form):
     return groups
 
 
+SCOPES = {"agreement": "agreement", "forum": "forum"}  # facet -> parameter of a scoped search
+
+
+def scope(form):
+    """The agreement or forum a scoped search box limited the search to, with a way out."""
+    for name, param in SCOPES.items():
+        value = form.cleaned_data.get(param)
+        if value:
+            return {
+                "label": _labels(name, [value]).get(str(value), value),
+                "url": url_with(form.data, **{param: None}),
+            }
+    return None
+
+
 def active_filters(form):
-    """The facet filters in force, each with a label, to show and to remove."""
+    """The facet filters in force (besides the scope), each with a label, to show and remove."""
     out = []
+    shown_scope = next((p for p in SCOPES.values() if form.cleaned_data.get(p)), None)
     for name, param in FACET_PARAMS.items():
+        if param == shown_scope:
+            continue
         value = form.cleaned_data.get(param)
         if value:
             label = _labels(name, [value]).get(str(value), value)

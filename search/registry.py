@@ -35,6 +35,11 @@ one of its rows is saved or deleted. Grants are followed automatically: when
 `grant_exactly` changes the groups on a record, the records whose
 `perm_object()` it is are reindexed through `related()` of that record's
 adapter, or through `watch` when that model is not searchable itself.
+
+A model may have more than one adapter when parts of a record are seen by
+different people: meetings are one record type and their minutes another
+(`type = "dialogues.minutes"`), each with its own rule. `adapters_for(obj)`
+lists them all; the first listed is the model's own.
 """
 
 from dataclasses import dataclass
@@ -46,6 +51,16 @@ from organisations import permissions
 
 ADAPTERS = [
     "search.adapters.organisations.OrganisationAdapter",
+    "search.adapters.agreements.AgreementAdapter",
+    "search.adapters.agreements.RevisionAdapter",
+    "search.adapters.comments.CommentAdapter",
+    "search.adapters.dialogues.ForumAdapter",
+    "search.adapters.dialogues.MeetingAdapter",
+    "search.adapters.dialogues.AgendaItemAdapter",
+    "search.adapters.minutes.MinutesAdapter",
+    "search.adapters.dialogues.ActionItemAdapter",
+    "search.adapters.dialogues.PostAdapter",
+    "search.adapters.attachments.AttachmentAdapter",
 ]
 
 
@@ -76,7 +91,10 @@ class Adapter:
 
     @property
     def type(self):
-        """The engine's record type, e.g. "organisations.organisation"."""
+        """The engine's record type, e.g. "organisations.organisation".
+
+        A second adapter of the same model sets its own (`type = "dialogues.minutes"`).
+        """
         return self.model_class._meta.label_lower
 
     def label(self):
@@ -175,7 +193,15 @@ def adapters():
     return _registered
 
 
+def adapters_for(model_or_obj):
+    """Every adapter of a record's model; the model's own first."""
+    label = model_or_obj._meta.label_lower
+    found = [a for a in adapters().values() if a.model_class._meta.label_lower == label]
+    return sorted(found, key=lambda adapter: adapter.type != label)
+
+
 def adapter_for(model_or_obj):
+    """The model's own adapter (whose type is the model's label), or None."""
     return adapters().get(model_or_obj._meta.label_lower)
 
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from organisations.models import Organisation
 from organisations.permissions import user_group_ids
-from search import backends, registry
+from search import backends, registry, words
 from search.engine.backend import Results, Viewer
 from search.engine.errors import IndexCorrupt, SearchError
 from search.engine.query import MAX_CHARS, MAX_CLAUSES, MIN_PREFIX
@@ -63,10 +63,25 @@ def search(user, text, *, filters=None, sort="relevance", page=1, per_page=20):
         return Results(error=_("This search could not be run. Try other words."))
     results.error = friendly_error(results.error)
     _check_hits(user, results)
+    if results.suggestions:
+        results.suggestions = words.suggestions(text, results.suggestions, _hits_for(user))
     return results
 
 
-def _check_hits(user, results):
+def _hits_for(user):
+    """search_hits(text): the permitted hits of a plain search, both layers applied."""
+
+    def search_hits(text):
+        results = backends.backend().search(
+            text, viewer_for(user), per_page=words.SAMPLE, facets=False, suggest=False
+        )
+        _check_hits(user, results, name=False)
+        return [found.hit for found in results.hits]
+
+    return search_hits
+
+
+def _check_hits(user, results, name=True):
     """Keep the hits the database lets `user` open; results.hits becomes a list of Found."""
     wanted = {}
     for hit in results.hits:
@@ -87,7 +102,8 @@ def _check_hits(user, results):
         # Only a stale index gets here; `search_index verify --fix` repairs it.
         log.warning("Search dropped %d hits the database refuses", len(results.hits) - len(found))
         results.total -= len(results.hits) - len(found)
-    _name_organisations(found)
+    if name:
+        _name_organisations(found)
     results.hits = found
 
 
@@ -99,8 +115,10 @@ def _name_organisations(found):
 
 
 def autocomplete(user, prefix, limit=8):
+    """Written words (not index stems) completing `prefix`, from records the user may open."""
     try:
-        return backends.backend().autocomplete(prefix, viewer_for(user), limit=limit)
+        stems = backends.backend().autocomplete(prefix, viewer_for(user), limit=limit * 2)
+        return words.completions(stems, prefix, _hits_for(user), limit) if stems else []
     except Exception:
         log.exception("Autocomplete failed")
         return []

@@ -6,7 +6,7 @@ from django.views.decorators.http import require_GET
 from search import service
 from search.engine.backend import MAX_PAGE
 from search.forms import SearchForm
-from search.presenting import ResultPage, active_filters, facet_groups, url_with
+from search.presenting import ResultPage, active_filters, facet_groups, scope, url_with
 
 PER_PAGE = 20
 
@@ -31,6 +31,7 @@ def search(request):
             hits=results.hits,
             facets=facet_groups(results.facets, form),
             active_filters=active_filters(form),
+            scope=scope(form),
             page_obj=ResultPage(results),
             suggestions=[{"text": s, "url": url_with(form.data, q=s)} for s in results.suggestions],
         )

@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from search.adapters.attachments import attachments_of
 from search.registry import Adapter, Section
 
 
@@ -32,5 +33,5 @@ class OrganisationAdapter(Adapter):
         return organisation.is_active
 
     def related(self, organisation):
-        # Departments show their parent's name in their text.
-        return organisation.children.all()
+        # Departments show their parent's name in their text; files are as public as it is.
+        return [*organisation.children.all(), *attachments_of(organisation)]

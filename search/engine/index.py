@@ -298,8 +298,10 @@ class WhooshBackend(SearchBackend):
             if s is None or getattr(self._local, "path", None) != self._ix_path:
                 s = ix.searcher()
             elif not s.up_to_date():
-                # Whoosh cannot refresh a searcher opened on an empty index.
-                s = s.refresh() if s.doc_count_all() else ix.searcher()
+                # Never s.refresh(): Whoosh reuses a segment's reader by segment id,
+                # keeping its old deletions, so replaced documents came back twice.
+                s.close()
+                s = ix.searcher()
         except Exception as exc:
             raise IndexCorrupt(self._ix_path, exc) from exc
         self._local.searcher, self._local.path = s, self._ix_path

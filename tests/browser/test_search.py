@@ -47,3 +47,57 @@ def test_the_empty_search_page_with_its_help_is_accessible(page):
 
     assert page.get_by_text("lokal överenskommelse").is_visible()
     assert_accessible(page)
+
+
+STORY_WORDS = "lokalbrist idrottsföreningar"
+
+
+def test_a_staff_member_finds_a_steering_group_minutes_passage_and_opens_its_agenda_item(page):
+    login(page, "tjansteperson")
+
+    search_from_header(page, STORY_WORDS)
+    hit = (
+        page.locator(".hit-list > li")
+        .filter(has_text="Minnesanteckningar")
+        .filter(has_text="Styrgruppen")
+    )
+    assert hit.first.locator(".snippet mark").first.is_visible()
+    assert_accessible(page)
+    hit.first.get_by_role("link").click()
+    page.wait_for_load_state()
+
+    assert "#item-" in page.url
+    target = page.locator("li:target")
+    assert target.get_by_role(
+        "heading", name="Lokalbrist för idrottsföreningar i Södra hamnen"
+    ).is_visible()
+
+
+def test_an_outsider_with_the_same_words_finds_only_public_records(page):
+    login(page, "utomstaende")
+
+    search_from_header(page, STORY_WORDS)
+
+    hits = page.locator(".hit-list > li")
+    assert hits.count() > 0
+    assert hits.filter(has_text="Styrgruppen").count() == 0
+    assert hits.filter(has_text="Temaforum trygghet").count() == 0
+
+
+def test_a_forum_pages_search_box_searches_only_that_forum(page):
+    login(page, "tjansteperson")
+    page.goto("/forums/styrgrupp-lo/")
+
+    box = page.get_by_role("search", name="Sök i det här forumet")
+    box.get_by_label("Sök i det här forumet").fill("lokalbrist")
+    box.get_by_role("button", name="Sök").click()
+    page.wait_for_load_state()
+
+    scope = "Du söker bara i Styrgruppen för den lokala överenskommelsen."
+    assert page.get_by_text(scope).is_visible()
+    assert page.locator(".hit-list > li").count() > 0
+    assert page.locator(".hit-list > li").filter(has_text="Dialogforum för den").count() == 0
+    assert_accessible(page)
+    page.get_by_role("link", name="Sök överallt").click()
+    page.wait_for_load_state()
+    assert page.locator(".hit-list > li").filter(has_text="Dialogforum för den").count() > 0

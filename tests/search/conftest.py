@@ -8,6 +8,14 @@ from django.conf import settings as django_settings
 
 from search import backends, indexing, registry
 from search.adapters.organisations import OrganisationAdapter
+from tests.search.records import (  # noqa: F401 - fixtures for every search test
+    agreement,
+    drafter,
+    drafting_association,
+    meeting,
+    members_forum,
+    published,
+)
 
 
 @pytest.fixture(autouse=True)

@@ -80,3 +80,115 @@ def check(user, organisations, adapter):
     assert engine.total == len(allowed)
     assert faceted == {org.pk for org in organisations if org.name in allowed}
     assert misspelt.suggestions == [] or allowed
+
+
+# --- forums, meetings, minutes and posts ------------------------------------------
+
+VISIBILITIES = ["members", "staff", "public"]
+MINUTES_STATES = ["draft", "checking", "approved"]
+
+forum_worlds = st.fixed_dictionaries(
+    {
+        "forums": st.lists(
+            st.tuples(
+                st.sampled_from(VISIBILITIES),
+                st.lists(st.booleans(), min_size=3, max_size=3),  # which associations are members
+                st.sampled_from(MINUTES_STATES),
+                st.lists(st.booleans(), min_size=3, max_size=3),  # which members are present
+            ),
+            min_size=1,
+            max_size=3,
+        ),
+        "memberships": st.lists(
+            st.lists(st.tuples(st.integers(0, 4), st.sampled_from(Membership.Role.values))),
+            min_size=1,
+            max_size=4,
+        ),
+    }
+)
+
+
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(world=forum_worlds)
+def test_no_user_finds_a_forum_record_they_cannot_open(world, settings, monkeypatch):
+    fresh_index(settings, monkeypatch)
+    with transaction.atomic():
+        users = build_forums(world)
+        index_everything()
+        for user in users:
+            check_forum_records(user)
+        transaction.set_rollback(True)
+    drop_indexes()
+
+
+def build_forums(world):
+    from dialogues.models import Attendance, Forum, ForumMember
+    from tests.dialogues.factories import make_attendance, make_meeting
+
+    city = make_organisation(name="Paddelstaden", kind=Organisation.Kind.MUNICIPALITY)
+    department = make_organisation(
+        name="Paddelförvaltningen", kind=Organisation.Kind.DEPARTMENT, parent=city
+    )
+    clubs = [make_organisation(name=f"Kanotförening {n}") for n in range(3)]
+    everyone = [city, department, *clubs]
+    for number, (visibility, membership, state, presence) in enumerate(world["forums"]):
+        forum = Forum.objects.create(
+            name=f"Paddelforum {number}",
+            slug=f"paddelforum-{number}",
+            kind="working_group",
+            organiser=city,
+            visibility=visibility,
+        )
+        members = [club for club, member in zip(clubs, membership, strict=True) if member]
+        for club in members:
+            ForumMember.objects.create(forum=forum, organisation=club)
+        meeting = make_meeting(forum, title=f"Paddelmöte {number}")
+        meeting.agenda_items.create(title="Paddelklubbens lokaler")
+        checker = make_attendance(meeting, city, meeting_role=Attendance.Role.MINUTES_CHECKER)
+        for club, present in zip(clubs, presence, strict=True):
+            if club in members:
+                make_attendance(meeting, club, presence="present" if present else "apologies")
+        meeting.write_minutes("### §1 Paddelklubbens lokaler\n\nPaddelklubben saknar förråd.")
+        if state != "draft":
+            meeting.send_minutes_for_checking()
+        if state == "approved":
+            meeting.approve_minutes(by=make_user(), organisation_ids={checker.organisation_id})
+        forum.topics.create(title="Paddelklubbens tider").add_post(
+            "Paddelklubb", clubs[0], make_user()
+        )
+    users = []
+    for memberships in world["memberships"]:
+        user = make_user()
+        for index, role in dict(memberships).items():
+            Membership.objects.create(user=user, organisation=everyone[index], role=role)
+        users.append(user)
+    return users
+
+
+def check_forum_records(user):
+    from django.contrib.auth.models import Group
+
+    from search import registry
+    from search.engine.backend import Viewer
+
+    def ids(hits):
+        return {(registry.parse_id(hit.id)[0].type, registry.parse_id(hit.id)[1]) for hit in hits}
+
+    everything = Viewer.of(Group.objects.values_list("pk", flat=True))
+    matching = ids(backends.backend().search("paddelklubb", everything, per_page=100).hits)
+    adapters = registry.adapters()
+    allowed = {
+        (type_, pk)
+        for type_, pk in matching
+        if adapters[type_].can_view(user, adapters[type_].get_queryset().get(pk=pk))
+    }
+    engine = backends.backend().search("paddelklubb", service.viewer_for(user), per_page=100)
+    results = service.search(user, "paddelklubb", per_page=100)
+
+    assert ids(engine.hits) == allowed  # the engine alone already filters
+    assert {(f.adapter.type, str(f.record.pk)) for f in results.hits} == allowed
+    assert engine.total == len(allowed)
+    assert sum(count for _value, count in engine.facets.get("type", [])) == len(allowed)
+    assert service.autocomplete(user, "paddelk") == [] or allowed

@@ -1,0 +1,142 @@
+"""Minutes: one document per agenda item, read by dialogues.permissions.can_read_minutes.
+
+Minutes are a record type of their own (`dialogues.minutes`, a second adapter of
+Meeting) because their readers differ from the meeting page's: a draft only
+for the forum's managers, sent for checking also for the readers present,
+approved for every reader. The minutes are written with a heading per agenda
+item; each passage links to that item on the meeting page.
+"""
+
+import re
+
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from dialogues import permissions
+from organisations.permissions import group_ids_with_perm, groups_for
+from search.adapters.dialogues import (
+    MANAGE_FORUM,
+    VIEW_FORUM,
+    ForumRecordAdapter,
+    agenda_item_url,
+    attending,
+    plain,
+)
+from search.registry import Section
+
+HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
+PARAGRAPH_MARK = re.compile(r"^§\s*(\d+)\s*")
+
+
+def split_minutes(text):
+    """[(heading or "", text)] of minutes written with a heading per agenda item."""
+    parts, heading, lines = [], "", []
+    for line in (text or "").splitlines():
+        match = HEADING.match(line)
+        if match:
+            if heading or "".join(lines).strip():
+                parts.append((heading, "\n".join(lines)))
+            heading, lines = match.group(1), []
+        else:
+            lines.append(line)
+    if heading or "".join(lines).strip():
+        parts.append((heading, "\n".join(lines)))
+    return parts
+
+
+def match_item(heading, items):
+    """The agenda item a minutes heading is about: by title, else by its § number."""
+    bare = PARAGRAPH_MARK.sub("", heading).strip().casefold()
+    for item in items:
+        if bare and item.title.casefold() == bare:
+            return item
+    number = PARAGRAPH_MARK.match(heading)
+    if number and 0 < int(number.group(1)) <= len(items):
+        return items[int(number.group(1)) - 1]
+    return None
+
+
+class MinutesAdapter(ForumRecordAdapter):
+    """A meeting's minutes, one document per agenda item, read by `can_read_minutes`."""
+
+    model = "dialogues.Meeting"
+    type = "dialogues.minutes"
+    verbose_name = _("Minutes")
+    sectioned = True
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .exclude(minutes="")
+            .select_related("forum")
+            .prefetch_related("attendances", "agenda_items", "addenda")
+        )
+
+    def forum(self, meeting):
+        return meeting.forum
+
+    def is_public(self, meeting):
+        return meeting.minutes_approved and meeting.forum.is_public
+
+    def group_ids(self, meeting):
+        """Approved: the forum's readers. Draft: its managers. Sent for checking: also the
+        readers among the organisations present."""
+        forum = meeting.forum
+        readers = group_ids_with_perm(VIEW_FORUM, forum)
+        if meeting.minutes_approved:
+            return readers
+        managers = group_ids_with_perm(MANAGE_FORUM, forum)
+        if meeting.minutes_status != meeting.MinutesStatus.CHECKING:
+            return managers
+        present = [row.organisation for row in meeting.attendances.all() if row.is_present]
+        return managers | (readers & {group.pk for group in groups_for(present)})
+
+    def visible_objects(self, user, pks):
+        rights = {}  # the user's rights once per forum, not per hit
+        visible = {}
+        for meeting in self.get_queryset().filter(pk__in=pks):
+            if meeting.forum_id not in rights:
+                rights[meeting.forum_id] = permissions.access(user, meeting.forum)
+            if permissions.can_read_minutes(user, rights[meeting.forum_id], meeting):
+                visible[str(meeting.pk)] = meeting
+        return visible
+
+    def can_view(self, user, meeting):
+        return permissions.can_read_minutes(user, permissions.access(user, meeting.forum), meeting)
+
+    def sections(self, meeting):
+        items = list(meeting.agenda_items.all())
+        label = gettext("Minutes")
+        where = f"{meeting.title} ({meeting.forum.name} {meeting.reference})"
+        for index, (heading, text) in enumerate(split_minutes(meeting.minutes)):
+            item = match_item(heading, items) if heading else None
+            yield Section(
+                key=f"item-{item.pk}" if item else f"part-{index}",
+                title=f"{label}: {heading or meeting.title} – {where}",
+                # The heading is part of the minutes: its words are highlighted too.
+                text=plain(f"{heading}\n\n{text}" if heading else text),
+                url=agenda_item_url(item) if item else f"{meeting.get_absolute_url()}#minutes",
+            )
+        for addendum in meeting.addenda.all():
+            yield Section(
+                key=f"addendum-{addendum.pk}",
+                title=f"{gettext('Addendum')}: {where}",
+                text=plain(addendum.text),
+                url=f"{meeting.get_absolute_url()}#addendum-{addendum.pk}",
+            )
+
+    def fields(self, meeting):
+        return {
+            "date": meeting.starts_at,
+            "organisations": attending(meeting),
+            "status": meeting.minutes_status,
+            **self.forum_fields(meeting),
+        }
+
+    def facet_labels(self, facet, values):
+        from dialogues.models import Meeting
+
+        if facet == "status":
+            return {v: str(label) for v, label in Meeting.MinutesStatus.choices if v in values}
+        return super().facet_labels(facet, values)

@@ -1,0 +1,55 @@
+"""Search boxes on an agreement's and a forum's page search only there, and say so."""
+
+import pytest
+
+from dialogues.models import Forum
+from tests.dialogues.factories import make_forum, make_meeting
+from tests.search.helpers import index_everything
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_agreement_page_has_a_search_box_for_the_agreement(client, agreement, coordinator):
+    client.force_login(coordinator)
+
+    page = client.get("/agreements/lo/").text
+
+    assert 'role="search"' in page
+    assert f'<input type="hidden" name="agreement" value="{agreement.pk}">' in page
+
+
+def test_a_forum_page_has_a_search_box_for_the_forum(client, members_forum, member):
+    client.force_login(member)
+
+    page = client.get(f"/forums/{members_forum.slug}/").text
+
+    assert f'<input type="hidden" name="forum" value="{members_forum.pk}">' in page
+
+
+def test_a_scoped_search_finds_only_that_forums_records_and_offers_to_search_everywhere(
+    client, members_forum, meeting, municipality, association, member
+):
+    other = make_forum(municipality, members=[association], visibility=Forum.Visibility.MEMBERS)
+    make_meeting(other, title="Vintermöte i andra forumet")
+    index_everything()
+    client.force_login(member)
+
+    response = client.get("/search/", {"q": "vintermöte", "forum": members_forum.pk})
+
+    titles = [found.hit.title for found in response.context["hits"]]
+    assert titles and all("andra forumet" not in title for title in titles)
+    assert response.context["scope"]["label"] == "Temaforum idrott"
+    assert response.context["scope"]["url"] == "?q=vintermöte".replace("ö", "%C3%B6")
+    assert "Temaforum idrott" in response.text
+
+
+def test_a_scoped_search_in_an_agreement_finds_its_revisions(client, published, staff):
+    index_everything()
+    client.force_login(staff)
+
+    response = client.get("/search/", {"q": "dialogforum", "agreement": published.agreement_id})
+
+    assert [found.hit.url for found in response.context["hits"]] == [
+        "/agreements/lo/revisions/1/#dialog"
+    ]
+    assert response.context["scope"]["label"] == "Testhamns LÖ"
