@@ -6,6 +6,8 @@ per-segment Leaf objects defined here.
 """
 
 import math
+import multiprocessing
+import queue
 import threading
 import time
 from bisect import bisect_right
@@ -536,6 +538,8 @@ class WhooshBackend(SearchBackend):
                 raise
             w.commit(merge=False)
             return count
+        if self.procs > 1:
+            return _parallel_bulk(ix, docs)
         w = BulkWriter(ix)
         count = 0
         try:
@@ -703,6 +707,81 @@ class WhooshBackend(SearchBackend):
         if s is not None:
             s.close()
             self._local.searcher = None
+
+
+BATCH = 100  # documents per job for the second process
+
+
+def _parallel_bulk(ix, docs):
+    """Fill a fresh index from two processes, one segment each.
+
+    This process reads the documents and hands every other batch to a
+    forked worker while there is room in its queue, indexing the rest
+    itself, so neither waits for the other; then it commits both segments
+    in one table of contents.
+    """
+    ctx = multiprocessing.get_context("fork")
+    jobs, results = ctx.Queue(maxsize=4), ctx.Queue()
+    worker = ctx.Process(
+        target=_bulk_worker, args=(ix.storage.folder, ix.indexname, jobs, results), daemon=True
+    )
+    w = BulkWriter(ix)
+    worker.start()
+    count, batch, turn = 0, [], 0
+    try:
+        for doc in docs:
+            batch.append(to_fields(documents.prepare(doc)))
+            count += 1
+            if len(batch) < BATCH:
+                continue
+            turn += 1
+            if turn % 2:
+                try:
+                    jobs.put_nowait(batch)
+                    batch = []
+                    continue
+                except queue.Full:
+                    pass
+            for fields in batch:
+                w.add_fields(fields)
+            batch = []
+        for fields in batch:
+            w.add_fields(fields)
+        jobs.put(None)
+        theirs = results.get()
+        worker.join()
+        if isinstance(theirs, BaseException):
+            raise theirs
+    except BaseException:
+        worker.kill()
+        w.cancel()
+        raise
+    segments = w._merge_segments(None, False, False)
+    if theirs is not None:
+        segments.append(theirs)
+    if w._added:
+        segments.append(w._finalize_segment())
+    else:
+        w._close_segment()
+    w._commit_toc(segments)
+    w._finish()
+    return count
+
+
+def _bulk_worker(folder, indexname, jobs, results):
+    try:
+        ix = windex.open_dir(folder, indexname=indexname)
+        w = BulkWriter(ix, _lk=False)
+        while (batch := jobs.get()) is not None:
+            for fields in batch:
+                w.add_fields(fields)
+        if w._added:
+            results.put(w._finalize_segment())
+        else:
+            w._close_segment()
+            results.put(None)
+    except BaseException as exc:  # reported to the parent, which re-raises
+        results.put(exc)
 
 
 def _merge_small(writer, segments):
