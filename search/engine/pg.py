@@ -33,6 +33,11 @@ class PostgresBackend(SearchBackend):
         self.dsn, self.t = dsn, table
         self.conn = psycopg.connect(dsn, autocommit=True)
         self._sql(pgsql.SCHEMA + pgsql.INDEXES)
+        narrow = self._sql(
+            "SELECT reloptions FROM pg_class WHERE oid = %s::regclass", (self.t,), fetch=True
+        )
+        if not (narrow and narrow[0][0]):
+            self._sql(pgsql.NARROW)
 
     def _sql(self, text, params=None, fetch=False):
         with self.conn.cursor() as cur:
@@ -99,14 +104,15 @@ class PostgresBackend(SearchBackend):
                 f"ON CONFLICT (term) DO UPDATE SET ndoc = {self.t}_terms.ndoc + EXCLUDED.ndoc",
                 (list(df), list(df.values())),
             )
-        self._sql(f"ANALYZE {table}")
+        self._sql(f"VACUUM (ANALYZE) {table}")  # also sets the visibility map
         return count
 
     def rebuild(self, docs):
         new = self.t + "_new"
         self._sql(
             f"DROP TABLE IF EXISTS {new}; "
-            f"CREATE TABLE {new} (LIKE {self.t} INCLUDING DEFAULTS); "
+            f"CREATE TABLE {new} (LIKE {self.t} INCLUDING DEFAULTS INCLUDING STORAGE) "
+            f"WITH (toast_tuple_target = 128); "
             f"TRUNCATE {self.t}_journal; INSERT INTO {self.t}_rebuild VALUES (now())"
         )
         try:

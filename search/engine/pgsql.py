@@ -25,6 +25,19 @@ CREATE TABLE IF NOT EXISTS {t}_terms (term text PRIMARY KEY, ndoc int NOT NULL);
 CREATE TABLE IF NOT EXISTS {t}_journal (id text NOT NULL, deleted boolean NOT NULL);
 CREATE TABLE IF NOT EXISTS {t}_rebuild (started timestamptz NOT NULL);
 """
+# Keep the heap narrow: body and tsv (kilobytes each) go out of line, the
+# columns every match reads for counts and facets stay inline and
+# uncompressed, so counting 90,000 matches reads megabytes, not the whole
+# table's text.
+NARROW = """
+ALTER TABLE {t} SET (toast_tuple_target = 128);
+ALTER TABLE {t} ALTER COLUMN type SET STORAGE PLAIN, ALTER COLUMN status SET STORAGE PLAIN,
+    ALTER COLUMN agreement SET STORAGE PLAIN, ALTER COLUMN forum SET STORAGE PLAIN,
+    ALTER COLUMN organisations SET STORAGE PLAIN, ALTER COLUMN groups SET STORAGE PLAIN,
+    ALTER COLUMN version SET STORAGE PLAIN, ALTER COLUMN id SET STORAGE MAIN,
+    ALTER COLUMN title SET STORAGE MAIN, ALTER COLUMN url SET STORAGE MAIN,
+    ALTER COLUMN title_tsv SET STORAGE MAIN;
+"""
 INDEXES = """
 CREATE INDEX IF NOT EXISTS {t}_tsv_gin ON {t} USING gin (tsv);
 CREATE INDEX IF NOT EXISTS {t}_groups_gin ON {t} USING gin (groups);
@@ -70,23 +83,35 @@ def row(doc):
         doc["public"],
         doc["version"],
         tsvector(doc["title"], doc["text"]),
-        tsvector(doc["title"], ""),
+        tsvector(doc["title"], "", pairs=False),
     )
 
 
-def tsvector(title, text):
-    """tsvector literal: title A, title compound parts C, text B, parts D."""
-    pos = {}
-    offset = _add(pos, title, 1, "A", "C")
-    _add(pos, text, offset + 1, "B", "D")
-    return " ".join(f"'{t}':{','.join(p[:MAX_POSITIONS])}" for t, p in pos.items())
+def tsvector(title, text, pairs=True):
+    """tsvector literal: title A, title compound parts C, text B, parts D.
+
+    With pairs, each two adjacent words of the title or the text are also
+    a lexeme "a_b" without positions, so a two-word phrase is one GIN
+    lookup with no recheck of positions (which reads every candidate's
+    whole tsvector); see pair_query().
+    """
+    pos, pair_set = {}, set() if pairs else None
+    offset = _add(pos, title, 1, "A", "C", pair_set)
+    _add(pos, text, offset + 1, "B", "D", pair_set)
+    out = " ".join(f"'{t}':{','.join(p[:MAX_POSITIONS])}" for t, p in pos.items())
+    if pair_set:
+        out += " " + " ".join(f"'{p}'" for p in pair_set - pos.keys())
+    return out
 
 
-def _add(pos, text, start, weight, part_weight):
-    last = start - 1
+def _add(pos, text, start, weight, part_weight, pair_set):
+    last, prev = start - 1, None
     for p, _, _, term in analysis.tokens(text):
         last = min(start + p, MAX_POS)
         pos.setdefault(term, []).append(f"{last}{weight}")
+        if pair_set is not None and prev is not None:
+            pair_set.add(f"{prev}_{term}")
+        prev = term
     for p, _, _, part in analysis.part_tokens(text):
         pos.setdefault(part, []).append(f"{min(start + p, MAX_POS)}{part_weight}")
     return last
@@ -135,6 +160,8 @@ def tsquery(node, weights=True):
         return f"'{node[1]}'{w}"
     if kind == "prefix":
         return f"'{node[1]}':*{w[1:]}"
+    if kind == "phrase" and weights and node[2] is None:
+        return pair_query(node[1])
     if kind == "phrase":
         w = (":AB" if node[2] is None else w[:2]) if weights else ""
         return "(" + " <-> ".join(f"'{s}'{w}" for s in node[1]) + ")"
@@ -147,6 +174,15 @@ def tsquery(node, weights=True):
             return None
         return "(" + (" & " if kind == "and" else " | ").join(parts) + ")"
     return None
+
+
+def pair_query(stems):
+    """A phrase as its word pairs (exact for two words, no position check);
+    longer phrases also check positions, but only where all pairs occur."""
+    pairs = " & ".join(f"'{a}_{b}'" for a, b in zip(stems, stems[1:], strict=False))
+    if len(stems) == 2:
+        return pairs
+    return "(" + pairs + " & (" + " <-> ".join(f"'{s}':AB" for s in stems) + "))"
 
 
 def filter_sql(key, values, params):
