@@ -141,7 +141,7 @@ class PostgresBackend(SearchBackend):
                 f"DROP TABLE {t}; ALTER TABLE {new} RENAME TO {t}; "
                 f"ALTER TABLE {t} RENAME CONSTRAINT {new}_pkey TO {t}_pkey"
             )
-            for suffix in ("tsv_gin", "groups_gin", "public", "date"):
+            for suffix in ("tsv_gin", "pairs_gin", "groups_gin", "public", "date"):
                 self._sql(f"ALTER INDEX {new}_{suffix} RENAME TO {t}_{suffix}")
 
     def optimize(self):
@@ -167,23 +167,36 @@ class PostgresBackend(SearchBackend):
         except QueryError as exc:
             res.error = str(exc)
             return res
-        params = []
-        where = self._where(node, viewer, clean_filters(filters), params)
+        sql, params = self._search_sql(node, viewer, clean_filters(filters), sort, page, per_page)
+        if not facets:
+            sql = sql.replace("{facets}", _TOTAL_ONLY)
         with self.conn.transaction(), self.conn.cursor() as cur:
             # The GIN index, never a scan that reads every tsvector; enough
             # memory that bitmaps stay exact (lossy pages force rechecks).
             cur.execute("SET LOCAL work_mem = '64MB'; SET LOCAL enable_seqscan = off")
-            cur.execute(self._count_sql(where, facets), params)
-            res.total, res.facets = _facets(cur.fetchall())
-            if res.total:
-                cur.execute(*self._hits_sql(where, params, node, sort, page, per_page))
-                res.hits = [_hit(r) for r in cur.fetchall()]
+            cur.execute(sql.replace("{facets}", _FACETS), params)
+            rows = cur.fetchall()
+        res.total, res.facets = _facets([r[:3] for r in rows if r[0] != "hit"])
+        hits = sorted((r for r in rows if r[0] == "hit"), key=lambda r: r[2])
+        res.hits = [_hit(r[1:2] + r[3:]) for r in hits]
         if suggest and res.total == 0:
             res.suggestions = self._did_you_mean(text, viewer)
         return res
 
-    def _where(self, node, viewer, filters, params):
-        conds = [pgsql.condition(node, params), pgsql.permission_sql(viewer, params)]
+    def _search_sql(self, node, viewer, filters, sort, page, per_page):
+        """One statement: matches, counts, facets and the page of hits.
+
+        The text condition alone selects the matches (m), so PostgreSQL
+        always answers it from the GIN index (exact for plain words: no
+        tsvector is read); the permission and the filters are then checked
+        on those rows' narrow columns (v).  A permission bitmap first would
+        make it test the text on every row the user may see, reading each
+        one's out-of-line tsvector.  Ranking reads the tsvector of at most
+        CANDIDATES rows, picked in a cheap order (title matches, newest).
+        """
+        t, params = self.t, []
+        cond = pgsql.condition(node, params)
+        conds = [pgsql.permission_sql(viewer, params)]
         for key, values in filters.items():
             if key in documents.FACETS:
                 conds.append(pgsql.filter_sql(key, values, params))
@@ -193,55 +206,35 @@ class PostgresBackend(SearchBackend):
         if filters.get("date_to"):
             params.append(filters["date_to"])
             conds.append("date <= %s")
-        return " AND ".join(conds)
-
-    def _count_sql(self, where, facets):
-        # One scan of the permitted matches feeds the total and every facet
-        # (hashed grouping sets); organisations need their own unnest.
-        m = (
-            f"WITH m AS MATERIALIZED (SELECT type, year, status, forum, agreement, "
-            f"organisations FROM {self.t} WHERE {where}) "
-        )
-        if not facets:
-            return m + "SELECT 'total', NULL, count(*) FROM m"
-        return m + (
-            "SELECT CASE WHEN GROUPING(type) = 0 THEN 'type' WHEN GROUPING(year) = 0 THEN 'year' "
-            "WHEN GROUPING(status) = 0 THEN 'status' WHEN GROUPING(forum) = 0 THEN 'forum' "
-            "WHEN GROUPING(agreement) = 0 THEN 'agreement' ELSE 'total' END, "
-            "COALESCE(type, year::text, status, forum, agreement), count(*) FROM m "
-            "GROUP BY GROUPING SETS ((type), (year), (status), (forum), (agreement), ()) "
-            "UNION ALL (SELECT 'organisations', o::text, count(*) FROM m, unnest(organisations) o "
-            "GROUP BY 2 ORDER BY 3 DESC LIMIT 20)"
-        )
-
-    def _hits_sql(self, where, params, node, sort, page, per_page):
         text_node = _text_only(node)
         hq = (pgsql.tsquery(text_node) if text_node else None) or "''"
-        plain = (pgsql.tsquery(text_node, weights=False) if text_node else None) or "''"
+        plain = (pgsql.tsquery(text_node, weights=False) if text_node else None) or ""
         offset, k = (page - 1) * per_page, page * per_page
-        if sort == "date":
-            cand, order, args = (
-                f"ORDER BY date DESC NULLS LAST, id LIMIT {k}",
-                "date DESC NULLS LAST, id",
-                [],
-            )
+        if sort == "date" or text_node is None:
+            cand = f"ORDER BY date DESC NULLS LAST, id LIMIT {k}"
+            top = "SELECT id, row_number() OVER (ORDER BY date DESC NULLS LAST, id) AS ord FROM c"
+            cand_args, top_args = [], []
         else:
-            # Bounded candidates in a cheap order (title matches, then the
-            # newest); ts_rank then reads only these rows' tsvectors.
             cand = (
-                "ORDER BY title_tsv @@ %s::tsquery DESC, date DESC NULLS LAST "
+                "ORDER BY title_tsv @@ %s::tsquery DESC, date DESC NULLS LAST, id "
                 f"LIMIT {max(CANDIDATES, k)}"
             )
-            order, args = "ts_rank(tsv, %s::tsquery, 1) DESC, id", [hq, hq]
+            top = (
+                "SELECT c.id, row_number() OVER (ORDER BY ts_rank(d.tsv, %s::tsquery, 1) DESC, "
+                f"c.id) AS ord FROM c JOIN {t} d USING (id)"
+            )
+            cand_args, top_args = [hq], [hq]
         sql = (
-            f"WITH c AS (SELECT id, date, tsv FROM {self.t} WHERE {where} {cand}), "
-            f"top AS (SELECT id, row_number() OVER (ORDER BY {order}) AS ord FROM c) "
-            f"SELECT d.id, d.type, d.title, d.url, d.date, "
+            f"WITH m AS MATERIALIZED (SELECT id, date, type, year, status, forum, agreement, "
+            f"organisations, groups, public, title_tsv FROM {t} WHERE {cond}), "
+            f"v AS MATERIALIZED (SELECT * FROM m WHERE {' AND '.join(conds)}), "
+            f"c AS (SELECT id, date FROM v {cand}), top AS ({top}) "
+            "{facets} UNION ALL "
+            f"SELECT 'hit', d.id, top.ord::bigint, d.type, d.title, d.url, d.date, "
             f"ts_headline('swedish', d.body, %s::tsquery, %s) "
-            f"FROM top JOIN {self.t} d USING (id) "
-            f"WHERE top.ord > %s AND top.ord <= %s ORDER BY top.ord"
+            f"FROM top JOIN {t} d USING (id) WHERE top.ord > %s AND top.ord <= %s"
         )
-        return sql, params + args + [plain, HEADLINE, offset, k]
+        return sql, params + cand_args + top_args + [plain, HEADLINE, offset, k]
 
     def _did_you_mean(self, text, viewer):
         params = []
@@ -315,6 +308,21 @@ class PostgresBackend(SearchBackend):
 
     def close(self):
         self.conn.close()
+
+
+_PAD = ", NULL, NULL, NULL, NULL::date, NULL"
+_TOTAL_ONLY = f"SELECT 'total', NULL, count(*){_PAD} FROM v"
+# One pass over the permitted matches feeds the total and every facet
+# (hashed grouping sets); organisations need their own unnest.
+_FACETS = (
+    "SELECT CASE WHEN GROUPING(type) = 0 THEN 'type' WHEN GROUPING(year) = 0 THEN 'year' "
+    "WHEN GROUPING(status) = 0 THEN 'status' WHEN GROUPING(forum) = 0 THEN 'forum' "
+    "WHEN GROUPING(agreement) = 0 THEN 'agreement' ELSE 'total' END, "
+    f"COALESCE(type, year::text, status, forum, agreement), count(*){_PAD} FROM v "
+    "GROUP BY GROUPING SETS ((type), (year), (status), (forum), (agreement), ()) "
+    "UNION ALL (SELECT 'organisations', o::text, count(*)" + _PAD + " FROM v, "
+    "unnest(organisations) o GROUP BY 2 ORDER BY 3 DESC LIMIT 20)"
+)
 
 
 def _text_only(node):

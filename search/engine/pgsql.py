@@ -20,7 +20,9 @@ CREATE TABLE IF NOT EXISTS {t} (
     status text NOT NULL DEFAULT '', url text NOT NULL DEFAULT '',
     groups int[] NOT NULL DEFAULT '{{}}', public boolean NOT NULL DEFAULT false,
     version text NOT NULL, tsv tsvector NOT NULL, title_tsv tsvector NOT NULL,
-    indexed_at timestamptz NOT NULL DEFAULT clock_timestamp());
+    indexed_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+    pairs tsvector NOT NULL DEFAULT '');
+ALTER TABLE {t} ADD COLUMN IF NOT EXISTS pairs tsvector NOT NULL DEFAULT '';
 CREATE TABLE IF NOT EXISTS {t}_terms (term text PRIMARY KEY, ndoc int NOT NULL);
 CREATE TABLE IF NOT EXISTS {t}_journal (id text NOT NULL, deleted boolean NOT NULL);
 CREATE TABLE IF NOT EXISTS {t}_rebuild (started timestamptz NOT NULL);
@@ -40,6 +42,7 @@ ALTER TABLE {t} ALTER COLUMN type SET STORAGE PLAIN, ALTER COLUMN status SET STO
 """
 INDEXES = """
 CREATE INDEX IF NOT EXISTS {t}_tsv_gin ON {t} USING gin (tsv);
+CREATE INDEX IF NOT EXISTS {t}_pairs_gin ON {t} USING gin (pairs);
 CREATE INDEX IF NOT EXISTS {t}_groups_gin ON {t} USING gin (groups);
 CREATE INDEX IF NOT EXISTS {t}_public ON {t} (date) WHERE public;
 CREATE INDEX IF NOT EXISTS {t}_date ON {t} (date);
@@ -62,6 +65,7 @@ COLUMNS = (
     "version",
     "tsv",
     "title_tsv",
+    "pairs",
 )
 
 
@@ -82,26 +86,29 @@ def row(doc):
         doc["groups"],
         doc["public"],
         doc["version"],
-        tsvector(doc["title"], doc["text"]),
-        tsvector(doc["title"], "", pairs=False),
+        *tsvectors(doc["title"], doc["text"]),
     )
 
 
-def tsvector(title, text, pairs=True):
+def tsvectors(title, text):
+    """(tsv, title_tsv, pairs) literals of a document (see tsvector)."""
+    pair_set = set()
+    tsv = tsvector(title, text, pair_set)
+    return tsv, tsvector(title, ""), " ".join(f"'{p}'" for p in sorted(pair_set))
+
+
+def tsvector(title, text, pair_set=None):
     """tsvector literal: title A, title compound parts C, text B, parts D.
 
-    With pairs, each two adjacent words of the title or the text are also
-    a lexeme "a_b" without positions, so a two-word phrase is one GIN
-    lookup with no recheck of positions (which reads every candidate's
-    whole tsvector); see pair_query().
+    Each two adjacent words of the title or the text go into pair_set as
+    "a_b": the pairs column, under its own GIN index, answers a two-word
+    phrase with one lookup and no recheck of positions (which reads every
+    candidate's whole tsvector); see condition().
     """
-    pos, pair_set = {}, set() if pairs else None
+    pos = {}
     offset = _add(pos, title, 1, "A", "C", pair_set)
     _add(pos, text, offset + 1, "B", "D", pair_set)
-    out = " ".join(f"'{t}':{','.join(p[:MAX_POSITIONS])}" for t, p in pos.items())
-    if pair_set:
-        out += " " + " ".join(f"'{p}'" for p in pair_set - pos.keys())
-    return out
+    return " ".join(f"'{t}':{','.join(p[:MAX_POSITIONS])}" for t, p in pos.items())
 
 
 def _add(pos, text, start, weight, part_weight, pair_set):
@@ -135,11 +142,20 @@ FACET_COLUMNS = {
 
 def condition(node, params):
     """SQL boolean for a query tree; tsquery text is passed as parameters."""
-    tsq = tsquery(node)
+    kind = node[0]
+    if kind == "phrase" and node[2] is None:
+        # Word pairs: exact for two words; longer phrases also check
+        # positions, but only where every pair occurs.
+        stems = node[1]
+        params.append(" & ".join(f"'{a}_{b}'" for a, b in zip(stems, stems[1:], strict=False)))
+        if len(stems) == 2:
+            return "pairs @@ %s::tsquery"
+        params.append(tsquery(node))
+        return "(pairs @@ %s::tsquery AND tsv @@ %s::tsquery)"
+    tsq = tsquery(node) if not _has_phrase(node) else None
     if tsq is not None:
         params.append(tsq)
         return "tsv @@ %s::tsquery"
-    kind = node[0]
     if kind == "filter":
         return filter_sql(node[1], [node[2]], params)
     if kind == "not":
@@ -160,8 +176,6 @@ def tsquery(node, weights=True):
         return f"'{node[1]}'{w}"
     if kind == "prefix":
         return f"'{node[1]}':*{w[1:]}"
-    if kind == "phrase" and weights and node[2] is None:
-        return pair_query(node[1])
     if kind == "phrase":
         w = (":AB" if node[2] is None else w[:2]) if weights else ""
         return "(" + " <-> ".join(f"'{s}'{w}" for s in node[1]) + ")"
@@ -176,13 +190,14 @@ def tsquery(node, weights=True):
     return None
 
 
-def pair_query(stems):
-    """A phrase as its word pairs (exact for two words, no position check);
-    longer phrases also check positions, but only where all pairs occur."""
-    pairs = " & ".join(f"'{a}_{b}'" for a, b in zip(stems, stems[1:], strict=False))
-    if len(stems) == 2:
-        return pairs
-    return "(" + pairs + " & (" + " <-> ".join(f"'{s}':AB" for s in stems) + "))"
+def _has_phrase(node):
+    if node[0] == "phrase":
+        return node[2] is None
+    if node[0] == "not":
+        return _has_phrase(node[1])
+    if node[0] in ("and", "or"):
+        return any(_has_phrase(c) for c in node[1])
+    return False
 
 
 def filter_sql(key, values, params):
