@@ -381,8 +381,18 @@ class Leaf:
                 docs, pos = read_postings(self.reader, "text", stem, positions=True)
                 self.data.postings.put(key, (docs, pos))
             sel = found[docs]
+            # (doc, position - shift) keys come out sorted: postings are in
+            # document order, positions ascending, so a binary search
+            # intersects them without sorting.
             keys = (docs[sel].astype(np.int64) << 17) | (pos[sel].astype(np.int64) - shift + 8)
-            starts = keys if starts is None else starts[np.isin(starts, keys)]
+            if starts is None:
+                starts = keys
+            elif len(keys):
+                at = np.minimum(np.searchsorted(keys, starts), len(keys) - 1)
+                starts = starts[keys[at] == starts]
+                found = self.mask((starts >> 17).astype(np.int64))
+            else:
+                starts = keys
             if not len(starts):
                 return np.zeros(self.n, dtype=bool)
         return self.mask((starts >> 17).astype(np.int64))
