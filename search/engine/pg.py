@@ -19,6 +19,7 @@ from .query import parse
 from .suggest import did_you_mean
 
 CANDIDATES = 200
+SAMPLE = 5000  # facets and ranking draw on at most this many matches
 HEADLINE = (
     'StartSel=\x01, StopSel=\x02, MaxWords=35, MinWords=15, MaxFragments=1, FragmentDelimiter=" … "'
 )
@@ -177,6 +178,7 @@ class PostgresBackend(SearchBackend):
             cur.execute(sql.replace("{facets}", _FACETS), params)
             rows = cur.fetchall()
         res.total, res.facets = _facets([r[:3] for r in rows if r[0] != "hit"])
+        res.facets_partial = facets and res.total > SAMPLE
         hits = sorted((r for r in rows if r[0] == "hit"), key=lambda r: r[2])
         res.hits = [_hit(r[1:2] + r[3:]) for r in hits]
         if suggest and res.total == 0:
@@ -184,40 +186,45 @@ class PostgresBackend(SearchBackend):
         return res
 
     def _search_sql(self, node, viewer, filters, sort, page, per_page):
-        """One statement: matches, counts, facets and the page of hits.
+        """One statement: total, facets and the page of hits.
 
-        The text condition alone selects the matches (m), so PostgreSQL
-        always answers it from the GIN index (exact for plain words: no
-        tsvector is read); the permission and the filters are then checked
-        on those rows' narrow columns (v).  A permission bitmap first would
-        make it test the text on every row the user may see, reading each
-        one's out-of-line tsvector.  Ranking reads the tsvector of at most
-        CANDIDATES rows, picked in a cheap order (title matches, newest).
+        The words and the viewer's access lexemes form one GIN condition
+        (pgsql.match_sql), exact for plain words, so the total is counted
+        from the index without reading rows.  Facets and ranking draw on a
+        bounded sample: the first SAMPLE matches (all of them when there
+        are fewer; Results.facets_partial says when not).  Ranking reads the
+        tsvector of at most CANDIDATES of those, picked in a cheap order
+        (title matches first, then the newest).  Sorting by date orders all
+        matches by the date column.
         """
         t, params = self.t, []
-        cond = pgsql.condition(node, params)
-        conds = [pgsql.permission_sql(viewer, params)]
+        match = pgsql.match_sql(node, viewer, params)
+        conds, fparams = [], []
         for key, values in filters.items():
             if key in documents.FACETS:
-                conds.append(pgsql.filter_sql(key, values, params))
+                conds.append(pgsql.filter_sql(key, values, fparams))
         if filters.get("date_from"):
-            params.append(filters["date_from"])
+            fparams.append(filters["date_from"])
             conds.append("date >= %s")
         if filters.get("date_to"):
-            params.append(filters["date_to"])
+            fparams.append(filters["date_to"])
             conds.append("date <= %s")
+        where = " AND ".join([match] + conds)
+        wparams = params + fparams
         text_node = _text_only(node)
         hq = (pgsql.tsquery(text_node) if text_node else None) or "''"
         plain = (pgsql.tsquery(text_node, weights=False) if text_node else None) or ""
         offset, k = (page - 1) * per_page, page * per_page
         if sort == "date" or text_node is None:
-            cand = f"ORDER BY date DESC NULLS LAST, id LIMIT {k}"
+            cand = (
+                f"SELECT id, date FROM {t} WHERE {where} ORDER BY date DESC NULLS LAST, id LIMIT {k}"
+            )
             top = "SELECT id, row_number() OVER (ORDER BY date DESC NULLS LAST, id) AS ord FROM c"
-            cand_args, top_args = [], []
+            cand_args, top_args = list(wparams), []
         else:
             cand = (
-                "ORDER BY title_tsv @@ %s::tsquery DESC, date DESC NULLS LAST, id "
-                f"LIMIT {max(CANDIDATES, k)}"
+                "SELECT id, date FROM s ORDER BY title_tsv @@ %s::tsquery DESC, "
+                f"date DESC NULLS LAST, id LIMIT {max(CANDIDATES, k)}"
             )
             top = (
                 "SELECT c.id, row_number() OVER (ORDER BY ts_rank(d.tsv, %s::tsquery, 1) DESC, "
@@ -225,16 +232,17 @@ class PostgresBackend(SearchBackend):
             )
             cand_args, top_args = [hq], [hq]
         sql = (
-            f"WITH m AS MATERIALIZED (SELECT id, date, type, year, status, forum, agreement, "
-            f"organisations, groups, public, title_tsv FROM {t} WHERE {cond}), "
-            f"v AS MATERIALIZED (SELECT * FROM m WHERE {' AND '.join(conds)}), "
-            f"c AS (SELECT id, date FROM v {cand}), top AS ({top}) "
-            "{facets} UNION ALL "
+            f"WITH s AS MATERIALIZED (SELECT id, date, type, year, status, forum, agreement, "
+            f"organisations, title_tsv FROM {t} WHERE {where} LIMIT {SAMPLE}), "
+            f"c AS ({cand}), top AS ({top}) "
+            f"SELECT 'total', NULL, count(*){_PAD} FROM {t} WHERE {where} "
+            "UNION ALL {facets} UNION ALL "
             f"SELECT 'hit', d.id, top.ord::bigint, d.type, d.title, d.url, d.date, "
             f"ts_headline('swedish', d.body, %s::tsquery, %s) "
             f"FROM top JOIN {t} d USING (id) WHERE top.ord > %s AND top.ord <= %s"
         )
-        return sql, params + cand_args + top_args + [plain, HEADLINE, offset, k]
+        args = wparams + cand_args + top_args + wparams + [plain, HEADLINE, offset, k]
+        return sql, args
 
     def _did_you_mean(self, text, viewer):
         params = []
@@ -311,16 +319,16 @@ class PostgresBackend(SearchBackend):
 
 
 _PAD = ", NULL, NULL, NULL, NULL::date, NULL"
-_TOTAL_ONLY = f"SELECT 'total', NULL, count(*){_PAD} FROM v"
+_TOTAL_ONLY = f"SELECT 'none', NULL, 0{_PAD} WHERE false"
 # One pass over the permitted matches feeds the total and every facet
 # (hashed grouping sets); organisations need their own unnest.
 _FACETS = (
     "SELECT CASE WHEN GROUPING(type) = 0 THEN 'type' WHEN GROUPING(year) = 0 THEN 'year' "
     "WHEN GROUPING(status) = 0 THEN 'status' WHEN GROUPING(forum) = 0 THEN 'forum' "
-    "WHEN GROUPING(agreement) = 0 THEN 'agreement' ELSE 'total' END, "
-    f"COALESCE(type, year::text, status, forum, agreement), count(*){_PAD} FROM v "
+    "WHEN GROUPING(agreement) = 0 THEN 'agreement' ELSE 'sample' END, "
+    f"COALESCE(type, year::text, status, forum, agreement), count(*){_PAD} FROM s "
     "GROUP BY GROUPING SETS ((type), (year), (status), (forum), (agreement), ()) "
-    "UNION ALL (SELECT 'organisations', o::text, count(*)" + _PAD + " FROM v, "
+    "UNION ALL (SELECT 'organisations', o::text, count(*)" + _PAD + " FROM s, "
     "unnest(organisations) o GROUP BY 2 ORDER BY 3 DESC LIMIT 20)"
 )
 
@@ -339,6 +347,8 @@ def _text_only(node):
 def _facets(rows):
     total, facets = 0, {}
     for name, value, count in rows:
+        if name in ("sample", "none"):
+            continue
         if name == "total":
             total = count
         elif value not in (None, ""):
