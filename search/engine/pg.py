@@ -15,11 +15,12 @@ import psycopg
 from . import documents, pgsql
 from .backend import Hit, Results, SearchBackend, clean_filters, clean_paging
 from .errors import QueryError
-from .query import parse
+from .query import parse, positive_terms, prefixes
 from .suggest import did_you_mean
 
-CANDIDATES = 200
-SAMPLE = 5000  # facets and ranking draw on at most this many matches
+CANDIDATES = 100
+WINDOW = 1200  # characters of body around the first match given to ts_headline
+SAMPLE = 2000  # facets and ranking draw on at most this many matches
 HEADLINE = (
     'StartSel=\x01, StopSel=\x02, MaxWords=35, MinWords=15, MaxFragments=1, FragmentDelimiter=" … "'
 )
@@ -238,10 +239,15 @@ class PostgresBackend(SearchBackend):
             f"SELECT 'total', NULL, count(*){_PAD} FROM {t} WHERE {where} "
             "UNION ALL {facets} UNION ALL "
             f"SELECT 'hit', d.id, top.ord::bigint, d.type, d.title, d.url, d.date, "
-            f"ts_headline('swedish', d.body, %s::tsquery, %s) "
+            # ts_headline parses the whole text it is given: give it a window
+            # around the first literal occurrence of a searched stem.
+            f"ts_headline('swedish', substr(d.body, greatest(1, "
+            f"strpos(lower(d.body), %s) - {WINDOW // 4}), {WINDOW}), %s::tsquery, %s) "
             f"FROM top JOIN {t} d USING (id) WHERE top.ord > %s AND top.ord <= %s"
         )
-        args = wparams + cand_args + top_args + wparams + [plain, HEADLINE, offset, k]
+        stems = positive_terms(text_node) if text_node else []
+        first = stems[0] if stems else (prefixes(text_node)[0] if text_node else "")
+        args = wparams + cand_args + top_args + wparams + [first, plain, HEADLINE, offset, k]
         return sql, args
 
     def _did_you_mean(self, text, viewer):
@@ -328,8 +334,8 @@ _FACETS = (
     "WHEN GROUPING(agreement) = 0 THEN 'agreement' ELSE 'sample' END, "
     f"COALESCE(type, year::text, status, forum, agreement), count(*){_PAD} FROM s "
     "GROUP BY GROUPING SETS ((type), (year), (status), (forum), (agreement), ()) "
-    "UNION ALL (SELECT 'organisations', o::text, count(*)" + _PAD + " FROM s, "
-    "unnest(organisations) o GROUP BY 2 ORDER BY 3 DESC LIMIT 20)"
+    "UNION ALL SELECT 'organisations', o::text, n" + _PAD + " FROM (SELECT o, count(*) AS n "
+    "FROM (SELECT unnest(organisations) AS o FROM s) u GROUP BY o ORDER BY n DESC, o LIMIT 20) x"
 )
 
 
