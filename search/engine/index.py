@@ -10,12 +10,11 @@ import multiprocessing
 import queue
 import threading
 import time
-from bisect import bisect_right
 from array import array
+from bisect import bisect_right
 from collections import Counter, OrderedDict
 
 import numpy as np
-
 from whoosh import index as windex
 from whoosh.analysis import Token, Tokenizer
 from whoosh.codec import whoosh3
@@ -27,8 +26,8 @@ from whoosh.system import pack_uint
 from whoosh.util.numeric import byte_to_length
 
 from . import analysis, documents, locking, matching, snippets, suggest
-from .bulk import BulkWriter, encode_positions
 from .backend import Hit, Results, SearchBackend, clean_filters, clean_paging
+from .bulk import BulkWriter, encode_positions
 from .errors import IndexCorrupt, QueryError
 from .query import parse, positive_terms, prefixes
 from .store import Store

@@ -172,9 +172,7 @@ def top_newest(leaves, matched, k):
     for leaf, m in zip(leaves, matched, strict=False):
         cand = np.flatnonzero(m)
         if len(cand):
-            top += [
-                (di, leaf.offset + d) for di, d in top_k(leaf.data.dates[cand], cand, k)
-            ]
+            top += [(di, leaf.offset + d) for di, d in top_k(leaf.data.dates[cand], cand, k)]
     top.sort(key=lambda t: (-t[0], -t[1]))
     return [(d, 0.0) for _, d in top[:k]]
 

@@ -217,9 +217,7 @@ class PostgresBackend(SearchBackend):
         plain = (pgsql.tsquery(text_node, weights=False) if text_node else None) or ""
         offset, k = (page - 1) * per_page, page * per_page
         if sort == "date" or text_node is None:
-            cand = (
-                f"SELECT id, date FROM {t} WHERE {where} ORDER BY date DESC NULLS LAST, id LIMIT {k}"
-            )
+            cand = f"SELECT id, date FROM {t} WHERE {where} ORDER BY date DESC NULLS LAST, id LIMIT {k}"
             top = "SELECT id, row_number() OVER (ORDER BY date DESC NULLS LAST, id) AS ord FROM c"
             cand_args, top_args = list(wparams), []
         else:
