@@ -734,8 +734,12 @@ def _parallel_bulk(ix, docs):
     worker = ctx.Process(
         target=_bulk_worker, args=(ix.storage.folder, ix.indexname, jobs, results), daemon=True
     )
-    w = BulkWriter(ix)
     worker.start()
+    try:
+        w = BulkWriter(ix)
+    except BaseException:
+        worker.kill()
+        raise
     count, batch, turn = 0, [], 0
     try:
         for doc in docs:
