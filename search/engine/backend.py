@@ -48,6 +48,9 @@ class Results:
     page: int = 1
     per_page: int = 20
     error: str | None = None  # a message for the user, e.g. bad syntax
+    # True when facet counts were taken over a bounded sample of the matches
+    # (PostgreSQL, more than pg.SAMPLE matches); the total is always exact.
+    facets_partial: bool = False
 
     @property
     def pages(self):

@@ -6,11 +6,15 @@ per-segment Leaf objects defined here.
 """
 
 import math
+import multiprocessing
+import queue
 import threading
 import time
+from array import array
 from bisect import bisect_right
-from collections import Counter
+from collections import Counter, OrderedDict
 
+import numpy as np
 from whoosh import index as windex
 from whoosh.analysis import Token, Tokenizer
 from whoosh.codec import whoosh3
@@ -23,6 +27,7 @@ from whoosh.util.numeric import byte_to_length
 
 from . import analysis, documents, locking, matching, snippets, suggest
 from .backend import Hit, Results, SearchBackend, clean_filters, clean_paging
+from .bulk import BulkWriter, encode_positions
 from .errors import IndexCorrupt, QueryError
 from .query import parse, positive_terms, prefixes
 from .store import Store
@@ -30,6 +35,8 @@ from .store import Store
 PREFIX_TERMS = 10  # a prefix expands to at most this many terms
 PREFIX_SCAN = 2000  # ... chosen among at most this many candidates
 PARTS_BOOST = 0.4  # compound parts count less than whole words
+SMALL_SEGMENT = 1000  # segments below this many documents are "small" ...
+MAX_SMALL_SEGMENTS = 10  # ... and merged when this many have piled up
 
 
 def _cached_doc_field_length(self, docnum, fieldname, default=0):
@@ -85,8 +92,10 @@ class FastFrequency(Frequency):
             yield w, n, n * fb, pack_uint(n)
 
 
-class FastPositions(Positions):
-    """Positions postings from a term list (same bytes as Positions)."""
+class RawPositions(Positions):
+    """Positions as raw uint16 arrays: written at C speed, and read for
+    phrase matching as flat numpy arrays (Whoosh's varint encoding costs a
+    Python loop per position both ways)."""
 
     def word_values(self, value, analyzer, **kwargs):
         fb = self.field_boost
@@ -94,14 +103,34 @@ class FastPositions(Positions):
         for i, w in enumerate(analyzer.terms(value)):
             poses.setdefault(w, []).append(i)
         for w, ps in poses.items():
-            yield w, len(ps), len(ps) * fb, self.encode(ps)
+            yield w, len(ps), len(ps) * fb, encode_positions(ps)
+
+    def encode(self, poslist):
+        return encode_positions(poslist)
+
+    def decode_positions(self, valuestring):
+        return list(array("H", valuestring))
+
+    def decode_frequency(self, valuestring):
+        return len(valuestring) // 2
+
+    def decode_weight(self, valuestring):
+        return self.decode_frequency(valuestring) * self.field_boost
+
+    def combine(self, vs):
+        return encode_positions(sorted({p for v in vs for p in self.decode_positions(v)}))
 
 
 def _text(kind, positions=False, **options):
     field = TEXT(analyzer=SvTokenizer(kind), phrase=positions, **options)
     boost = field.format.field_boost
-    field.format = (FastPositions if positions else FastFrequency)(field_boost=boost)
+    field.format = (RawPositions if positions else FastFrequency)(field_boost=boost)
     return field
+
+
+def current_schema(schema):
+    """Whether an index was written with this version's schema."""
+    return "text" in schema and isinstance(schema["text"].format, RawPositions)
 
 
 def make_schema():
@@ -150,112 +179,238 @@ def to_fields(doc):
     }
 
 
-class Leaf:
-    """One segment of an open searcher, with per-segment cached sets."""
+EMPTY_IDS = np.zeros(0, dtype=np.int32)
+EMPTY_TF = np.zeros(0, dtype=np.float32)
 
-    def __init__(self, searcher, offset, cache):
-        self.searcher, self.offset, self.cache = searcher, offset, cache
+
+class PostingsCache:
+    """Decoded postings of immutable segments, least recently used out.
+
+    A segment never changes once written (deletions are kept apart), so a
+    term's decoded arrays stay valid for the segment's life.  Bounded by
+    bytes, so a long-lived worker keeps only the hot vocabulary.
+    """
+
+    def __init__(self, max_bytes=256 * 2**20):
+        self.max_bytes, self.bytes = max_bytes, 0
+        self._data = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        with self._lock:
+            value = self._data.get(key)
+            if value is not None:
+                self._data.move_to_end(key)
+            return value
+
+    def put(self, key, value):
+        size = sum(a.nbytes for a in value) + 100
+        with self._lock:
+            if key in self._data:
+                return
+            self._data[key] = value
+            self.bytes += size
+            while self.bytes > self.max_bytes and len(self._data) > 1:
+                _, old = self._data.popitem(last=False)
+                self.bytes -= sum(a.nbytes for a in old) + 100
+
+    def drop_segments(self, live):
+        with self._lock:
+            for key in [k for k in self._data if k[0] not in live]:
+                self.bytes -= sum(a.nbytes for a in self._data.pop(key)) + 100
+
+
+def read_postings(reader, field, text, positions=False):
+    """(docnums int32, weights float32) of a term, block by block, at C speed.
+
+    With positions=True: (docnum per occurrence, position per occurrence)
+    from the text field's raw uint16 positions.
+    """
+    btext = text.encode("utf-8") if isinstance(text, str) else text
+    if (field, btext) not in reader:
+        return (EMPTY_IDS, EMPTY_IDS if positions else EMPTY_TF)
+    fmt = reader.schema[field].format
+    m = reader._terms.matcher(field, btext, fmt)
+    ids, weights, values = [], [], []
+    if not hasattr(m, "_read_data"):  # an inlined posting list
+        while m.is_active():
+            ids.append(np.array([m.id()], dtype=np.int64))
+            weights.append(np.array([m.weight()], dtype=np.float32))
+            if positions:
+                values.append((m.value(),))
+            m.next()
+    else:
+        while m.is_active():
+            if m._data is None:
+                m._read_data()
+            deltas, w, v = m._data
+            ids.append(np.cumsum(np.array(deltas, dtype=np.int64)))
+            n = m._blocklength
+            if w is None:
+                weights.append(np.ones(n, dtype=np.float32))
+            elif isinstance(w, float):
+                weights.append(np.full(n, w, dtype=np.float32))
+            else:
+                weights.append(np.asarray(w, dtype=np.float32))
+            if positions:
+                values.append(v)
+            m._next_block()
+    if not ids:
+        return (EMPTY_IDS, EMPTY_IDS if positions else EMPTY_TF)
+    docs = np.concatenate(ids).astype(np.int32)
+    if not positions:
+        return docs, np.concatenate(weights)
+    flat = [b for vs in values for b in vs]
+    counts = np.fromiter(map(len, flat), dtype=np.int64, count=len(flat)) // 2
+    pos = np.frombuffer(b"".join(flat), dtype=np.uint16).astype(np.int32)
+    return np.repeat(docs, counts), pos
+
+
+_BYTE_TO_LENGTH = np.array([byte_to_length(i) for i in range(256)], dtype=np.float32)
+
+
+def _lengths(reader, field, n):
+    """Field lengths of every doc of a segment (Whoosh stores one byte each)."""
+    perdoc = getattr(reader, "_perdoc", None)
+    col = None
+    if perdoc is not None:
+        col = perdoc._cached_reader(whoosh3._lenfield(field), whoosh3.LENGTHS_COLUMN)
+    if col is None:
+        return np.zeros(n, dtype=np.float32)
+    raw = np.frombuffer(bytes(col), dtype=np.uint8)[:n]
+    out = _BYTE_TO_LENGTH[raw]
+    return out if len(out) == n else np.pad(out, (0, n - len(out)))
+
+
+class SegmentData:
+    """Per-segment arrays built once: facet codes, dates, lengths, groups."""
+
+    def __init__(self, reader, key, postings):
+        self.key, self.n, self.postings = key, reader.doc_count_all(), postings
+        self._facets, self._groups = {}, {}
+        self._lock = threading.Lock()
+        self.public = self._mask(read_postings(reader, "public", "1")[0])
+        self.dates = np.array(list(reader.column_reader("date")), dtype=np.int32)
+        self.lengths = _lengths(reader, "text", self.n)
+
+    def _mask(self, ids):
+        mask = np.zeros(self.n, dtype=bool)
+        mask[ids] = True
+        return mask
+
+    def facet(self, reader, field):
+        """(codes per doc, values): single-valued facets; organisations as
+        (docs, codes, values) pairs."""
+        got = self._facets.get(field)
+        if got is None:
+            values, docs, codes = [], [], []
+            for i, t in enumerate(reader.lexicon(field)):
+                ids = read_postings(reader, field, t)[0]
+                values.append(t.decode("utf-8"))
+                docs.append(ids)
+                codes.append(np.full(len(ids), i, dtype=np.int32))
+            docs = np.concatenate(docs) if docs else EMPTY_IDS
+            codes = np.concatenate(codes) if codes else EMPTY_IDS
+            if field == "organisations":
+                got = (docs, codes, values)
+            else:
+                col = np.full(self.n, -1, dtype=np.int32)
+                col[docs] = codes
+                got = (col, values)
+            with self._lock:
+                self._facets[field] = got
+        return got
+
+    def group(self, reader, gid):
+        ids = self._groups.get(gid)
+        if ids is None:
+            ids = self._groups[gid] = read_postings(reader, "groups", gid)[0]
+        return ids
+
+
+class Leaf:
+    """One segment of an open searcher: numpy masks over its documents."""
+
+    def __init__(self, searcher, offset, data):
+        self.searcher, self.offset, self.data = searcher, offset, data
         self.reader = searcher.reader()
-        self._memo = {}
-        self.deleted = (
-            set(self.reader.segment().deleted_docs()) if self.reader.has_deletions() else set()
-        )
+        self.n = data.n
+        self.live = np.ones(self.n, dtype=bool)
+        if self.reader.has_deletions():
+            self.live[list(self.reader.segment().deleted_docs())] = False
 
     def postings(self, field, text):
-        """Local docnums of a term, read block by block (no per-id calls)."""
-        btext = text.encode("utf-8")
-        if (field, btext) not in self.reader:
-            return
-        m = self.reader.postings(field, btext)
-        if not hasattr(m, "_read_ids"):
-            yield from m.all_ids()
-            return
-        while m.is_active():
-            if m._ids is None:
-                m._read_ids()
-            yield from m._ids
-            m._next_block()
+        """(docnums, weights) of a term, through the per-segment cache."""
+        key = (self.data.key, field, text)
+        got = self.data.postings.get(key)
+        if got is None:
+            got = read_postings(self.reader, field, text)
+            self.data.postings.put(key, got)
+        return got
 
-    def ids(self, field, text):
-        """Docnums of a term (a dict keys view: supports & | -)."""
-        return self.weights(field, text).keys()
+    def mask(self, ids):
+        mask = np.zeros(self.n, dtype=bool)
+        mask[ids] = True
+        return mask
 
-    def weights(self, field, text):
-        """{docnum: term frequency} for one term, read once per search."""
-        key = (field, text)
-        if key not in self._memo:
-            self._memo[key] = self._read_weights(field, text)
-        return self._memo[key]
+    def term_mask(self, fields, words):
+        mask = np.zeros(self.n, dtype=bool)
+        for f in fields:
+            for w in words:
+                mask[self.postings(f, w)[0]] = True
+        return mask
 
-    def _read_weights(self, field, text):
-        btext = text.encode("utf-8")
-        if (field, btext) not in self.reader:
-            return {}
-        m, out = self.reader.postings(field, btext), {}
-        if not hasattr(m, "_read_weights"):
-            return dict(m.items_as("weight"))
-        while m.is_active():
-            if m._ids is None:
-                m._read_ids()
-            m._read_weights()
-            out.update(zip(m._ids, m._weights, strict=False))
-            m._next_block()
-        return out
-
-    def phrase(self, stems, field):
-        """Docs with stems at consecutive positions (text field only)."""
+    def phrase(self, stems, field, within):
+        """Docs (within the mask) with the stems at consecutive positions."""
         if field == "title":  # titles keep no positions: all words suffice
-            return matching.all_of(self.ids("title", s) for s in stems)
-        found = matching.all_of(self.ids("text", s) for s in stems)
-        if not found:
+            found = within.copy()
+            for s in stems:
+                found &= self.term_mask(("title",), (s,))
             return found
-        where = [self._positions(s, found) for s in stems]
-        return {d for d in found if matching.consecutive([w[d] for w in where])}
+        found = within.copy()
+        for s in stems:
+            found &= self.term_mask(("text",), (s,))
+        if not found.any():
+            return found
+        starts = None
+        for shift, stem in enumerate(stems):
+            key = (self.data.key, "positions", stem)
+            docs, pos = self.data.postings.get(key) or (None, None)
+            if docs is None:
+                docs, pos = read_postings(self.reader, "text", stem, positions=True)
+                self.data.postings.put(key, (docs, pos))
+            sel = found[docs]
+            # (doc, position - shift) keys come out sorted: postings are in
+            # document order, positions ascending, so a binary search
+            # intersects them without sorting.
+            keys = (docs[sel].astype(np.int64) << 17) | (pos[sel].astype(np.int64) - shift + 8)
+            if starts is None:
+                starts = keys
+            elif len(keys):
+                at = np.minimum(np.searchsorted(keys, starts), len(keys) - 1)
+                starts = starts[keys[at] == starts]
+                found = self.mask((starts >> 17).astype(np.int64))
+            else:
+                starts = keys
+            if not len(starts):
+                return np.zeros(self.n, dtype=bool)
+        return self.mask((starts >> 17).astype(np.int64))
 
-    def _positions(self, stem, docs):
-        """{docnum: positions} of stem for the given docs only."""
-        m = self.reader.postings("text", stem.encode("utf-8"))
-        decode = self.reader.schema["text"].format.decoder("positions")
-        out = {}
-        while m.is_active():
-            m._read_ids()
-            hits = [i for i, d in enumerate(m._ids) if d in docs]
-            if hits:
-                m._read_values()
-                for i in hits:
-                    out[m._ids[i]] = decode(m._values[i])
-            m._next_block()
-        return out
+    def facet_mask(self, field, wanted):
+        if field == "organisations":
+            docs, codes, values = self.data.facet(self.reader, field)
+            want = [i for i, v in enumerate(values) if v in wanted]
+            return self.mask(docs[np.isin(codes, want)])
+        col, values = self.data.facet(self.reader, field)
+        want = [i for i, v in enumerate(values) if v in wanted]
+        return np.isin(col, want)
 
-    def values(self, field):
-        """{value: frozenset(docnums)} for a facet field, cached per segment."""
-        key = ("values", field)
-        if key not in self.cache:
-            self.cache[key] = {
-                t.decode("utf-8"): frozenset(self.postings(field, t.decode("utf-8")))
-                for t in self.reader.lexicon(field)
-            }
-        return self.cache[key]
-
-    def column(self, field):
-        """docnum -> value list (organisations: tuple), cached per segment."""
-        key = ("column", field)
-        if key not in self.cache:
-            self.cache[key] = self._build_column(field)
-        return self.cache[key]
-
-    def _build_column(self, field):
-        n = self.reader.doc_count_all()
-        if field == "date":
-            return list(self.reader.column_reader("date"))
-        if field == "text_length":
-            length = self.reader.doc_field_length
-            return [length(d, "text", 0) or 0 for d in range(n)]
-        col = [() if field == "organisations" else None] * n
-        for value, docs in self.values(field).items():
-            for d in docs:
-                col[d] = col[d] + (value,) if field == "organisations" else value
-        return col
+    def permitted(self, viewer):
+        """Live docs the viewer may see: any of their groups, or public."""
+        mask = self.data.public.copy() if viewer.public else np.zeros(self.n, dtype=bool)
+        for g in viewer.groups:
+            mask[self.data.group(self.reader, str(g))] = True
+        return mask & self.live
 
 
 class WhooshBackend(SearchBackend):
@@ -267,6 +422,7 @@ class WhooshBackend(SearchBackend):
         self.procs, self.limitmb = procs, limitmb
         self._local = threading.local()
         self._seg_cache = {}
+        self._postings = PostingsCache()
         self._ix, self._ix_path = None, None
         if not self.store.has_live():  # a missing index is created
             with locking.exclusive(self.store.lockfile):
@@ -284,11 +440,22 @@ class WhooshBackend(SearchBackend):
         if self._ix is None or target != self._ix_path:
             path = str(self.store.path(target))
             try:
-                self._ix = windex.open_dir(path)
+                ix = windex.open_dir(path)
             except Exception as exc:  # whoosh raises many kinds here
                 raise IndexCorrupt(path, exc) from exc
-            self._ix_path = target
+            if not current_schema(ix.schema):
+                # Written by an older version: start an empty index of the
+                # current schema; `search_index update` (or rebuild) fills it.
+                ix = self._replace_outdated(target)
+                target = self.store.live_name()
+            self._ix, self._ix_path = ix, target
         return self._ix
+
+    def _replace_outdated(self, target):
+        with locking.exclusive(self.store.lockfile):
+            if self.store.live_name() == target:
+                self.store.swap(self._new_generation())
+        return windex.open_dir(str(self.store.path(self.store.live_name())))
 
     def _searcher(self):
         """A per-thread searcher, refreshed only when the index changed."""
@@ -315,10 +482,14 @@ class WhooshBackend(SearchBackend):
                 continue
             segid = (self._ix_path, segment.segment_id())
             live.add(segid)
-            leaves.append(Leaf(sub, offset, self._seg_cache.setdefault(segid, {})))
-        if len(self._seg_cache) > 2 * len(live) + 8:
-            # Segments merged away by optimize(): drop their caches.
+            data = self._seg_cache.get(segid)
+            if data is None:
+                data = self._seg_cache[segid] = SegmentData(sub.reader(), segid, self._postings)
+            leaves.append(Leaf(sub, offset, data))
+        if len(self._seg_cache) > len(live) + 8:
+            # Segments merged away: drop their caches.
             self._seg_cache = {k: v for k, v in self._seg_cache.items() if k in live}
+            self._postings.drop_segments(live)
         return leaves
 
     # -- writing -----------------------------------------------------------
@@ -341,6 +512,7 @@ class WhooshBackend(SearchBackend):
     @staticmethod
     def _apply(ix, ops):
         w = ix.writer(compound=False)
+        small = [s for s in w.segments if s.doc_count_all() < SMALL_SEGMENT]
         try:
             for kind, arg in ops:
                 if kind == "update":
@@ -352,26 +524,43 @@ class WhooshBackend(SearchBackend):
         except BaseException:
             w.cancel()
             raise
-        # No merge on commit: merging is what makes a save slow; optimize() merges.
-        w.commit(merge=False)
+        # No merge on commit: merging is what makes a save slow.  Only when
+        # single-record segments pile up are the small ones merged (cheap:
+        # they are small); optimize() merges everything.
+        if len(small) >= MAX_SMALL_SEGMENTS:
+            w.commit(mergetype=_merge_small)
+        else:
+            w.commit(merge=False)
 
     def bulk_load(self, docs):
         with locking.exclusive(self.store.lockfile):
             return self._bulk(self._index(), docs)
 
     def _bulk(self, ix, docs):
-        fresh = ix.doc_count_all() == 0
-        w = ix.writer(procs=self.procs, multisegment=True, limitmb=self.limitmb, compound=False)
+        if ix.doc_count_all():  # not a fresh index: replace by id
+            w = ix.writer(compound=False)
+            count = 0
+            try:
+                for doc in docs:
+                    w.update_document(**to_fields(documents.prepare(doc)))
+                    count += 1
+            except BaseException:
+                w.cancel()
+                raise
+            w.commit(merge=False)
+            return count
+        if self.procs > 1:
+            return _parallel_bulk(ix, docs)
+        w = BulkWriter(ix)
         count = 0
         try:
             for doc in docs:
-                fields = to_fields(documents.prepare(doc))
-                (w.add_document if fresh else w.update_document)(**fields)
+                w.add_fields(to_fields(documents.prepare(doc)))
                 count += 1
         except BaseException:
             w.cancel()
             raise
-        w.commit()
+        w.commit(merge=False)
         return count
 
     def rebuild(self, docs):
@@ -389,6 +578,7 @@ class WhooshBackend(SearchBackend):
         self.store.prune(keep=2)
         live = self.store.live_name()
         self._seg_cache = {k: v for k, v in self._seg_cache.items() if k[0] == live}
+        self._postings.drop_segments(set(self._seg_cache))
         return count
 
     def optimize(self):
@@ -423,7 +613,7 @@ class WhooshBackend(SearchBackend):
         matched = [
             matching.leaf_matches(leaf, node, viewer, filters, expansions) for leaf in leaves
         ]
-        base.total = sum(map(len, matched))
+        base.total = int(sum(np.count_nonzero(m) for m in matched))
         k = page * per_page
         if sort == "date":
             top = matching.top_newest(leaves, matched, k)
@@ -482,7 +672,7 @@ class WhooshBackend(SearchBackend):
         )
 
     def _did_you_mean(self, s, leaves, text, viewer):
-        allowed = [matching.permitted(leaf, viewer) for leaf in leaves]
+        allowed = [leaf.permitted(viewer) for leaf in leaves]
         return suggest.did_you_mean(
             text,
             lambda word: s.reader().terms_within("text", word, 1 if len(word) < 6 else 2, prefix=2),
@@ -495,7 +685,7 @@ class WhooshBackend(SearchBackend):
             return []
         s = self._searcher()
         leaves = self._leaves(s)
-        allowed = [matching.permitted(leaf, viewer) for leaf in leaves]
+        allowed = [leaf.permitted(viewer) for leaf in leaves]
         candidates = self._top_terms(s.reader(), prefix, limit * 5)
         return [t for t in candidates if matching.permitted_df(leaves, allowed, t, cap=1)][:limit]
 
@@ -528,6 +718,98 @@ class WhooshBackend(SearchBackend):
         if s is not None:
             s.close()
             self._local.searcher = None
+
+
+BATCH = 100  # documents per job for the second process
+
+
+def _parallel_bulk(ix, docs):
+    """Fill a fresh index from two processes, one segment each.
+
+    This process reads the documents and hands every other batch to a
+    forked worker while there is room in its queue, indexing the rest
+    itself, so neither waits for the other; then it commits both segments
+    in one table of contents.
+    """
+    ctx = multiprocessing.get_context("fork")
+    jobs, results = ctx.Queue(maxsize=4), ctx.Queue()
+    worker = ctx.Process(
+        target=_bulk_worker, args=(ix.storage.folder, ix.indexname, jobs, results), daemon=True
+    )
+    worker.start()
+    try:
+        w = BulkWriter(ix)
+    except BaseException:
+        worker.kill()
+        raise
+    count, batch, turn = 0, [], 0
+    try:
+        for doc in docs:
+            batch.append(to_fields(documents.prepare(doc)))
+            count += 1
+            if len(batch) < BATCH:
+                continue
+            turn += 1
+            if turn % 2:
+                try:
+                    jobs.put_nowait(batch)
+                    batch = []
+                    continue
+                except queue.Full:
+                    pass
+            for fields in batch:
+                w.add_fields(fields)
+            batch = []
+        for fields in batch:
+            w.add_fields(fields)
+        jobs.put(None)
+        theirs = results.get()
+        worker.join()
+        if isinstance(theirs, BaseException):
+            raise theirs
+    except BaseException:
+        worker.kill()
+        w.cancel()
+        raise
+    segments = w._merge_segments(None, False, False)
+    if theirs is not None:
+        segments.append(theirs)
+    if w._added:
+        segments.append(w._finalize_segment())
+    else:
+        w._close_segment()
+    w._commit_toc(segments)
+    w._finish()
+    return count
+
+
+def _bulk_worker(folder, indexname, jobs, results):
+    try:
+        ix = windex.open_dir(folder, indexname=indexname)
+        w = BulkWriter(ix, _lk=False)
+        while (batch := jobs.get()) is not None:
+            for fields in batch:
+                w.add_fields(fields)
+        if w._added:
+            results.put(w._finalize_segment())
+        else:
+            w._close_segment()
+            results.put(None)
+    except BaseException as exc:  # reported to the parent, which re-raises
+        results.put(exc)
+
+
+def _merge_small(writer, segments):
+    """Merge the small segments into the new one; leave the big ones."""
+    from whoosh.reading import SegmentReader
+
+    keep = []
+    for seg in segments:
+        if seg.doc_count_all() < SMALL_SEGMENT:
+            writer.add_reader(SegmentReader(writer.storage, writer.schema, seg))
+        else:
+            keep.append(seg)
+    return keep
 
 
 def _prefix_query(ix, prefix):

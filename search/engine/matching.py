@@ -1,98 +1,97 @@
-"""Set algebra over one index segment: matches, permissions, filters, facets.
+"""Query evaluation over one index segment as numpy masks.
 
-Counting and faceting never score: each segment ("leaf") answers with
-plain Python sets of its document numbers, built from postings at C speed,
-so the cost of a common word is a set build, not a scoring loop.  The leaf
-object (index.py) supplies ids(field, term), phrase(), values(field),
-column(field) and deleted; this module holds no engine imports.
+Counting, filtering and faceting never score: each segment ("leaf")
+answers with a boolean mask over its document numbers, built from postings
+decoded once per segment (index.read_postings), so the cost of a common
+word is a few vectorised operations, not a Python loop per hit.  Ranking
+scores only the permitted matches, with BM25 in whole-array arithmetic,
+and picks the top k with a partial sort.  The leaf object (index.py)
+supplies postings(), term_mask(), phrase(), facet_mask(), permitted(),
+live and data (dates, lengths, facet codes); this module holds no engine
+imports.
 """
 
 from collections import Counter
-from heapq import nlargest
-from itertools import chain
+
+import numpy as np
 
 from .documents import FACETS
 
 TEXT_FIELDS = ("title", "text", "parts")
 
 
-def evaluate(node, leaf, expansions):
-    """Local docnums in leaf matching node (deleted docs not yet removed)."""
+def evaluate(node, leaf, expansions, within):
+    """Mask of docs in leaf (and in within) matching node."""
     kind = node[0]
     if kind == "term":
-        fields = (node[2],) if node[2] else TEXT_FIELDS
-        return set().union(*(leaf.ids(f, node[1]) for f in fields))
+        return within & leaf.term_mask((node[2],) if node[2] else TEXT_FIELDS, (node[1],))
     if kind == "prefix":
         fields = (node[2],) if node[2] else TEXT_FIELDS
-        words = expansions.get(node[1], ())
-        return set().union(*(leaf.ids(f, w) for f in fields for w in words))
+        return within & leaf.term_mask(fields, expansions.get(node[1], ()))
     if kind == "phrase":
-        return leaf.phrase(node[1], node[2] or "text")
+        return leaf.phrase(node[1], node[2] or "text", within)
     if kind == "filter":
-        return set(leaf.values(node[1]).get(node[2], ()))
+        return within & leaf.facet_mask(node[1], {node[2]})
     if kind == "or":
-        return set().union(*(evaluate(c, leaf, expansions) for c in node[1]))
+        out = np.zeros(leaf.n, dtype=bool)
+        for c in node[1]:
+            out |= evaluate(c, leaf, expansions, within)
+        return out
     if kind == "and":
-        return _and(node[1], leaf, expansions)
+        return _and(node[1], leaf, expansions, within)
     raise ValueError(f"Unexpected node {kind}")
 
 
-def _and(children, leaf, expansions):
-    pos = [c for c in children if c[0] != "not"]
-    result = None
+def _and(children, leaf, expansions, within):
+    result = within
+    # Cheap children first: a phrase checks positions only where the
+    # other words already match.
+    pos = sorted((c for c in children if c[0] != "not"), key=lambda c: c[0] == "phrase")
     for child in pos:
-        found = evaluate(child, leaf, expansions)
-        result = found if result is None else result & found
-        if not result:
-            return set()
+        result = evaluate(child, leaf, expansions, result)
+        if not result.any():
+            return result
     for child in children:
         if child[0] == "not":
-            result -= evaluate(child[1], leaf, expansions)
+            result = result & ~evaluate(child[1], leaf, expansions, result)
     return result
 
 
 def leaf_matches(leaf, node, viewer, filters, expansions):
-    """Live, permitted, filtered docnums of one leaf matching node."""
-    m = evaluate(node, leaf, expansions)
-    if m:
-        m = set(m) - leaf.deleted
-        m &= permitted(leaf, viewer)
-        m = apply_filters(m, leaf, filters)
-    return m
+    """Mask of live, permitted, filtered docs of one leaf matching node."""
+    within = apply_filters(leaf.permitted(viewer), leaf, filters)
+    if not within.any():
+        return within
+    return evaluate(node, leaf, expansions, within)
 
 
-def permitted(leaf, viewer):
-    """Docnums the viewer may see: any of their groups, or public."""
-    groups = leaf.values("groups")
-    sets = [groups[str(g)] for g in viewer.groups if str(g) in groups]
-    if viewer.public:
-        sets.append(leaf.values("public").get("1", frozenset()))
-    return set().union(*sets)
-
-
-def apply_filters(matches, leaf, filters):
-    """Narrow matches by facet values and an inclusive date range."""
+def apply_filters(mask, leaf, filters):
+    """Narrow a mask by facet values and an inclusive date range."""
     for key, wanted in filters.items():
         if key in FACETS:
-            values = leaf.values(key)
-            matches = matches & set().union(*(values.get(v, ()) for v in wanted))
+            mask = mask & leaf.facet_mask(key, wanted)
     lo, hi = filters.get("date_from"), filters.get("date_to")
     if lo or hi:
-        lo_i = _dateint(lo) if lo else 0
-        hi_i = _dateint(hi) if hi else 99991231
-        dates = leaf.column("date")
-        matches = {d for d in matches if lo_i <= dates[d] <= hi_i}
-    return matches
+        dates = leaf.data.dates
+        mask = mask & (dates >= (_dateint(lo) if lo else 0))
+        mask = mask & (dates <= (_dateint(hi) if hi else 99991231))
+    return mask
 
 
 def count_facets(leaf, matches, counters):
-    """Add this leaf's facet counts over matches into counters."""
+    """Add this leaf's facet counts over a match mask into counters."""
+    if not matches.any():
+        return
     for name in FACETS:
-        col = leaf.column(name)
-        values = map(col.__getitem__, matches)
+        counter = counters.setdefault(name, Counter())
         if name == "organisations":
-            values = chain.from_iterable(values)
-        counters.setdefault(name, Counter()).update(values)
+            docs, codes, values = leaf.data.facet(leaf.reader, name)
+            counts = np.bincount(codes[matches[docs]], minlength=len(values))
+        else:
+            col, values = leaf.data.facet(leaf.reader, name)
+            counts = np.bincount(col[matches] + 1, minlength=len(values) + 1)[1:]
+        for i in np.flatnonzero(counts):
+            counter[values[i]] += int(counts[i])
 
 
 def finish_facets(counters, limit=20):
@@ -101,14 +100,8 @@ def finish_facets(counters, limit=20):
     for name, counter in counters.items():
         counter.pop(None, None)
         counter.pop("", None)
-        out[name] = counter.most_common(limit)
+        out[name] = sorted(counter.items(), key=lambda vc: (-vc[1], vc[0]))[:limit]
     return out
-
-
-def newest(leaf, matches, k):
-    """The k newest matches of a leaf as (dateint, local docnum)."""
-    dates = leaf.column("date")
-    return nlargest(k, ((dates[d], d) for d in matches))
 
 
 def _dateint(d):
@@ -116,8 +109,6 @@ def _dateint(d):
 
 
 # -- ranking ---------------------------------------------------------------
-# BM25 over plain dicts: a Whoosh matcher costs ~20-50 µs per scored
-# document in Python; dict lookups over the permitted matches cost < 1 µs.
 FIELD_WEIGHTS = {"title": 2.0, "text": 1.0, "parts": 0.4}
 K1, B = 1.2, 0.75
 
@@ -138,34 +129,39 @@ def scoring_terms(node, expansions):
 
 
 def rank(leaf, matches, terms, idf, avg_len, k):
-    """The k best (score, local docnum) of matches."""
-    scores = dict.fromkeys(matches, 0.0)
-    lengths = leaf.column("text_length")
+    """The k best (score, local docnum) of a match mask (BM25, vectorised)."""
+    cand = np.flatnonzero(matches)
+    if not len(cand):
+        return []
+    scores = np.zeros(leaf.n, dtype=np.float32)
+    lengths = leaf.data.lengths
+    norm, scale = K1 * (1 - B), K1 * B / max(avg_len, 1.0)
     for field, term in terms:
-        tf = leaf.weights(field, term)
-        if not tf:
+        ids, tf = leaf.postings(field, term)
+        if not len(ids):
             continue
         w = FIELD_WEIGHTS[field] * idf(field, term) * (K1 + 1)
-        common = tf.keys() & scores.keys()
         if field == "text":
-            norm = K1 * (1 - B)
-            scale = K1 * B / max(avg_len, 1.0)
-            for d in common:
-                t = tf[d]
-                scores[d] += w * t / (t + norm + scale * lengths[d])
+            scores[ids] += w * tf / (tf + norm + scale * lengths[ids])
         else:
-            for d in common:
-                t = tf[d]
-                scores[d] += w * t / (t + K1)
-    return nlargest(k, ((s, d) for d, s in scores.items()))
+            scores[ids] += w * tf / (tf + K1)
+    return top_k(scores[cand], cand, k)
+
+
+def top_k(values, docs, k):
+    """The k largest (value, doc), ties by doc, via a partial sort."""
+    if len(values) > k:
+        part = np.argpartition(-values, k - 1)[:k]
+        values, docs = values[part], docs[part]
+    order = np.lexsort((docs, -values))
+    return [(float(values[i]), int(docs[i])) for i in order[:k]]
 
 
 def top_relevant(leaves, matched, terms, idf, avg_len, k):
     """The k best (global docnum, score) over all leaves."""
     top = []
     for leaf, m in zip(leaves, matched, strict=False):
-        if m:
-            top += [(sc, leaf.offset + d) for sc, d in rank(leaf, m, terms, idf, avg_len, k)]
+        top += [(sc, leaf.offset + d) for sc, d in rank(leaf, m, terms, idf, avg_len, k)]
     top.sort(key=lambda t: (-t[0], t[1]))
     return [(d, sc) for sc, d in top[:k]]
 
@@ -174,37 +170,20 @@ def top_newest(leaves, matched, k):
     """The k newest (global docnum, 0.0) over all leaves."""
     top = []
     for leaf, m in zip(leaves, matched, strict=False):
-        top += [(di, leaf.offset + d) for di, d in newest(leaf, m, k)]
-    top.sort(reverse=True)
+        cand = np.flatnonzero(m)
+        if len(cand):
+            top += [(di, leaf.offset + d) for di, d in top_k(leaf.data.dates[cand], cand, k)]
+    top.sort(key=lambda t: (-t[0], -t[1]))
     return [(d, 0.0) for _, d in top[:k]]
 
 
 def permitted_df(leaves, allowed, term, cap=1000):
-    """How many permitted live docs contain term (counting stops at cap)."""
+    """How many permitted live docs contain term (at most cap)."""
     n = 0
     for leaf, ok in zip(leaves, allowed, strict=False):
-        for d in leaf.postings("text", term):
-            if d in ok and d not in leaf.deleted:
-                n += 1
-                if n >= cap:
-                    return n
+        ids = leaf.postings("text", term)[0]
+        if len(ids):
+            n += int(np.count_nonzero(ok[ids]))
+            if n >= cap:
+                return cap
     return n
-
-
-def all_of(sets):
-    """Intersection of sets or dict key views."""
-    sets = list(sets)
-    out = set(sets[0])
-    for other in sets[1:]:
-        out &= other
-    return out
-
-
-def consecutive(poslists):
-    """Whether some position p has p, p+1, ... in the successive lists."""
-    starts = set(poslists[0])
-    for shift, positions in enumerate(poslists[1:], 1):
-        starts &= {p - shift for p in positions}
-        if not starts:
-            return False
-    return True

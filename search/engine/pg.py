@@ -15,10 +15,12 @@ import psycopg
 from . import documents, pgsql
 from .backend import Hit, Results, SearchBackend, clean_filters, clean_paging
 from .errors import QueryError
-from .query import parse
+from .query import parse, positive_terms, prefixes
 from .suggest import did_you_mean
 
-CANDIDATES = 200
+CANDIDATES = 100
+WINDOW = 1200  # characters of body around the first match given to ts_headline
+SAMPLE = 2000  # facets and ranking draw on at most this many matches
 HEADLINE = (
     'StartSel=\x01, StopSel=\x02, MaxWords=35, MinWords=15, MaxFragments=1, FragmentDelimiter=" … "'
 )
@@ -33,6 +35,11 @@ class PostgresBackend(SearchBackend):
         self.dsn, self.t = dsn, table
         self.conn = psycopg.connect(dsn, autocommit=True)
         self._sql(pgsql.SCHEMA + pgsql.INDEXES)
+        narrow = self._sql(
+            "SELECT reloptions FROM pg_class WHERE oid = %s::regclass", (self.t,), fetch=True
+        )
+        if not (narrow and narrow[0][0]):
+            self._sql(pgsql.NARROW)
 
     def _sql(self, text, params=None, fetch=False):
         with self.conn.cursor() as cur:
@@ -99,14 +106,15 @@ class PostgresBackend(SearchBackend):
                 f"ON CONFLICT (term) DO UPDATE SET ndoc = {self.t}_terms.ndoc + EXCLUDED.ndoc",
                 (list(df), list(df.values())),
             )
-        self._sql(f"ANALYZE {table}")
+        self._sql(f"VACUUM (ANALYZE) {table}")  # also sets the visibility map
         return count
 
     def rebuild(self, docs):
         new = self.t + "_new"
         self._sql(
             f"DROP TABLE IF EXISTS {new}; "
-            f"CREATE TABLE {new} (LIKE {self.t} INCLUDING DEFAULTS); "
+            f"CREATE TABLE {new} (LIKE {self.t} INCLUDING DEFAULTS INCLUDING STORAGE) "
+            f"WITH (toast_tuple_target = 128); "
             f"TRUNCATE {self.t}_journal; INSERT INTO {self.t}_rebuild VALUES (now())"
         )
         try:
@@ -135,7 +143,7 @@ class PostgresBackend(SearchBackend):
                 f"DROP TABLE {t}; ALTER TABLE {new} RENAME TO {t}; "
                 f"ALTER TABLE {t} RENAME CONSTRAINT {new}_pkey TO {t}_pkey"
             )
-            for suffix in ("tsv_gin", "groups_gin", "public", "date"):
+            for suffix in ("tsv_gin", "pairs_gin", "groups_gin", "public", "date"):
                 self._sql(f"ALTER INDEX {new}_{suffix} RENAME TO {t}_{suffix}")
 
     def optimize(self):
@@ -161,81 +169,84 @@ class PostgresBackend(SearchBackend):
         except QueryError as exc:
             res.error = str(exc)
             return res
-        params = []
-        where = self._where(node, viewer, clean_filters(filters), params)
+        sql, params = self._search_sql(node, viewer, clean_filters(filters), sort, page, per_page)
+        if not facets:
+            sql = sql.replace("{facets}", _TOTAL_ONLY)
         with self.conn.transaction(), self.conn.cursor() as cur:
             # The GIN index, never a scan that reads every tsvector; enough
             # memory that bitmaps stay exact (lossy pages force rechecks).
             cur.execute("SET LOCAL work_mem = '64MB'; SET LOCAL enable_seqscan = off")
-            cur.execute(self._count_sql(where, facets), params)
-            res.total, res.facets = _facets(cur.fetchall())
-            if res.total:
-                cur.execute(*self._hits_sql(where, params, node, sort, page, per_page))
-                res.hits = [_hit(r) for r in cur.fetchall()]
+            cur.execute(sql.replace("{facets}", _FACETS), params)
+            rows = cur.fetchall()
+        res.total, res.facets = _facets([r[:3] for r in rows if r[0] != "hit"])
+        res.facets_partial = facets and res.total > SAMPLE
+        hits = sorted((r for r in rows if r[0] == "hit"), key=lambda r: r[2])
+        res.hits = [_hit(r[1:2] + r[3:]) for r in hits]
         if suggest and res.total == 0:
             res.suggestions = self._did_you_mean(text, viewer)
         return res
 
-    def _where(self, node, viewer, filters, params):
-        conds = [pgsql.condition(node, params), pgsql.permission_sql(viewer, params)]
+    def _search_sql(self, node, viewer, filters, sort, page, per_page):
+        """One statement: total, facets and the page of hits.
+
+        The words and the viewer's access lexemes form one GIN condition
+        (pgsql.match_sql), exact for plain words, so the total is counted
+        from the index without reading rows.  Facets and ranking draw on a
+        bounded sample: the first SAMPLE matches (all of them when there
+        are fewer; Results.facets_partial says when not).  Ranking reads the
+        tsvector of at most CANDIDATES of those, picked in a cheap order
+        (title matches first, then the newest).  Sorting by date orders all
+        matches by the date column.
+        """
+        t, params = self.t, []
+        match = pgsql.match_sql(node, viewer, params)
+        conds, fparams = [], []
         for key, values in filters.items():
             if key in documents.FACETS:
-                conds.append(pgsql.filter_sql(key, values, params))
+                conds.append(pgsql.filter_sql(key, values, fparams))
         if filters.get("date_from"):
-            params.append(filters["date_from"])
+            fparams.append(filters["date_from"])
             conds.append("date >= %s")
         if filters.get("date_to"):
-            params.append(filters["date_to"])
+            fparams.append(filters["date_to"])
             conds.append("date <= %s")
-        return " AND ".join(conds)
-
-    def _count_sql(self, where, facets):
-        # One scan of the permitted matches feeds the total and every facet
-        # (hashed grouping sets); organisations need their own unnest.
-        m = (
-            f"WITH m AS MATERIALIZED (SELECT type, year, status, forum, agreement, "
-            f"organisations FROM {self.t} WHERE {where}) "
-        )
-        if not facets:
-            return m + "SELECT 'total', NULL, count(*) FROM m"
-        return m + (
-            "SELECT CASE WHEN GROUPING(type) = 0 THEN 'type' WHEN GROUPING(year) = 0 THEN 'year' "
-            "WHEN GROUPING(status) = 0 THEN 'status' WHEN GROUPING(forum) = 0 THEN 'forum' "
-            "WHEN GROUPING(agreement) = 0 THEN 'agreement' ELSE 'total' END, "
-            "COALESCE(type, year::text, status, forum, agreement), count(*) FROM m "
-            "GROUP BY GROUPING SETS ((type), (year), (status), (forum), (agreement), ()) "
-            "UNION ALL (SELECT 'organisations', o::text, count(*) FROM m, unnest(organisations) o "
-            "GROUP BY 2 ORDER BY 3 DESC LIMIT 20)"
-        )
-
-    def _hits_sql(self, where, params, node, sort, page, per_page):
+        where = " AND ".join([match] + conds)
+        wparams = params + fparams
         text_node = _text_only(node)
         hq = (pgsql.tsquery(text_node) if text_node else None) or "''"
-        plain = (pgsql.tsquery(text_node, weights=False) if text_node else None) or "''"
+        plain = (pgsql.tsquery(text_node, weights=False) if text_node else None) or ""
         offset, k = (page - 1) * per_page, page * per_page
-        if sort == "date":
-            cand, order, args = (
-                f"ORDER BY date DESC NULLS LAST, id LIMIT {k}",
-                "date DESC NULLS LAST, id",
-                [],
-            )
+        if sort == "date" or text_node is None:
+            cand = f"SELECT id, date FROM {t} WHERE {where} ORDER BY date DESC NULLS LAST, id LIMIT {k}"
+            top = "SELECT id, row_number() OVER (ORDER BY date DESC NULLS LAST, id) AS ord FROM c"
+            cand_args, top_args = list(wparams), []
         else:
-            # Bounded candidates in a cheap order (title matches, then the
-            # newest); ts_rank then reads only these rows' tsvectors.
             cand = (
-                "ORDER BY title_tsv @@ %s::tsquery DESC, date DESC NULLS LAST "
-                f"LIMIT {max(CANDIDATES, k)}"
+                "SELECT id, date FROM s ORDER BY title_tsv @@ %s::tsquery DESC, "
+                f"date DESC NULLS LAST, id LIMIT {max(CANDIDATES, k)}"
             )
-            order, args = "ts_rank(tsv, %s::tsquery, 1) DESC, id", [hq, hq]
+            top = (
+                "SELECT c.id, row_number() OVER (ORDER BY ts_rank(d.tsv, %s::tsquery, 1) DESC, "
+                f"c.id) AS ord FROM c JOIN {t} d USING (id)"
+            )
+            cand_args, top_args = [hq], [hq]
         sql = (
-            f"WITH c AS (SELECT id, date, tsv FROM {self.t} WHERE {where} {cand}), "
-            f"top AS (SELECT id, row_number() OVER (ORDER BY {order}) AS ord FROM c) "
-            f"SELECT d.id, d.type, d.title, d.url, d.date, "
-            f"ts_headline('swedish', d.body, %s::tsquery, %s) "
-            f"FROM top JOIN {self.t} d USING (id) "
-            f"WHERE top.ord > %s AND top.ord <= %s ORDER BY top.ord"
+            f"WITH s AS MATERIALIZED (SELECT id, date, type, year, status, forum, agreement, "
+            f"organisations, title_tsv FROM {t} WHERE {where} LIMIT {SAMPLE}), "
+            f"c AS ({cand}), top AS ({top}) "
+            f"SELECT 'total', NULL, count(*){_PAD} FROM {t} WHERE {where} "
+            "UNION ALL {facets} UNION ALL "
+            f"SELECT 'hit', d.id, top.ord::bigint, d.type, d.title, d.url, d.date, "
+            # ts_headline parses the whole text it is given: give it a window
+            # around the first literal occurrence of a searched stem.
+            f"ts_headline('swedish', substr(d.body, greatest(1, "
+            f"strpos(lower(d.body), %s) - {WINDOW // 4}), {WINDOW}), %s::tsquery, %s) "
+            f"FROM top JOIN {t} d USING (id) WHERE top.ord > %s AND top.ord <= %s"
         )
-        return sql, params + args + [plain, HEADLINE, offset, k]
+        stems = positive_terms(text_node) if text_node else []
+        first = stems[0] if stems else (prefixes(text_node)[0] if text_node else "")
+        args = wparams + cand_args + top_args + wparams + [first, plain, HEADLINE, offset, k]
+        return sql, args
 
     def _did_you_mean(self, text, viewer):
         params = []
@@ -311,6 +322,21 @@ class PostgresBackend(SearchBackend):
         self.conn.close()
 
 
+_PAD = ", NULL, NULL, NULL, NULL::date, NULL"
+_TOTAL_ONLY = f"SELECT 'none', NULL, 0{_PAD} WHERE false"
+# One pass over the permitted matches feeds the total and every facet
+# (hashed grouping sets); organisations need their own unnest.
+_FACETS = (
+    "SELECT CASE WHEN GROUPING(type) = 0 THEN 'type' WHEN GROUPING(year) = 0 THEN 'year' "
+    "WHEN GROUPING(status) = 0 THEN 'status' WHEN GROUPING(forum) = 0 THEN 'forum' "
+    "WHEN GROUPING(agreement) = 0 THEN 'agreement' ELSE 'sample' END, "
+    f"COALESCE(type, year::text, status, forum, agreement), count(*){_PAD} FROM s "
+    "GROUP BY GROUPING SETS ((type), (year), (status), (forum), (agreement), ()) "
+    "UNION ALL SELECT 'organisations', o::text, n" + _PAD + " FROM (SELECT o, count(*) AS n "
+    "FROM (SELECT unnest(organisations) AS o FROM s) u GROUP BY o ORDER BY n DESC, o LIMIT 20) x"
+)
+
+
 def _text_only(node):
     """The tree without facet filters and exclusions (for highlighting)."""
     kind = node[0]
@@ -325,6 +351,8 @@ def _text_only(node):
 def _facets(rows):
     total, facets = 0, {}
     for name, value, count in rows:
+        if name in ("sample", "none"):
+            continue
         if name == "total":
             total = count
         elif value not in (None, ""):

@@ -20,13 +20,29 @@ CREATE TABLE IF NOT EXISTS {t} (
     status text NOT NULL DEFAULT '', url text NOT NULL DEFAULT '',
     groups int[] NOT NULL DEFAULT '{{}}', public boolean NOT NULL DEFAULT false,
     version text NOT NULL, tsv tsvector NOT NULL, title_tsv tsvector NOT NULL,
-    indexed_at timestamptz NOT NULL DEFAULT clock_timestamp());
+    indexed_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+    pairs tsvector NOT NULL DEFAULT '');
+ALTER TABLE {t} ADD COLUMN IF NOT EXISTS pairs tsvector NOT NULL DEFAULT '';
 CREATE TABLE IF NOT EXISTS {t}_terms (term text PRIMARY KEY, ndoc int NOT NULL);
 CREATE TABLE IF NOT EXISTS {t}_journal (id text NOT NULL, deleted boolean NOT NULL);
 CREATE TABLE IF NOT EXISTS {t}_rebuild (started timestamptz NOT NULL);
 """
+# Keep the heap narrow: body and tsv (kilobytes each) go out of line, the
+# columns every match reads for counts and facets stay inline and
+# uncompressed, so counting 90,000 matches reads megabytes, not the whole
+# table's text.
+NARROW = """
+ALTER TABLE {t} SET (toast_tuple_target = 128);
+ALTER TABLE {t} ALTER COLUMN type SET STORAGE PLAIN, ALTER COLUMN status SET STORAGE PLAIN,
+    ALTER COLUMN agreement SET STORAGE PLAIN, ALTER COLUMN forum SET STORAGE PLAIN,
+    ALTER COLUMN organisations SET STORAGE PLAIN, ALTER COLUMN groups SET STORAGE PLAIN,
+    ALTER COLUMN version SET STORAGE PLAIN, ALTER COLUMN id SET STORAGE MAIN,
+    ALTER COLUMN title SET STORAGE MAIN, ALTER COLUMN url SET STORAGE MAIN,
+    ALTER COLUMN title_tsv SET STORAGE MAIN;
+"""
 INDEXES = """
 CREATE INDEX IF NOT EXISTS {t}_tsv_gin ON {t} USING gin (tsv);
+CREATE INDEX IF NOT EXISTS {t}_pairs_gin ON {t} USING gin (pairs);
 CREATE INDEX IF NOT EXISTS {t}_groups_gin ON {t} USING gin (groups);
 CREATE INDEX IF NOT EXISTS {t}_public ON {t} (date) WHERE public;
 CREATE INDEX IF NOT EXISTS {t}_date ON {t} (date);
@@ -49,6 +65,7 @@ COLUMNS = (
     "version",
     "tsv",
     "title_tsv",
+    "pairs",
 )
 
 
@@ -69,24 +86,78 @@ def row(doc):
         doc["groups"],
         doc["public"],
         doc["version"],
-        tsvector(doc["title"], doc["text"]),
-        tsvector(doc["title"], ""),
+        *tsvectors(doc["title"], doc["text"], acl_lexemes(doc["groups"], doc["public"])),
     )
 
 
-def tsvector(title, text):
-    """tsvector literal: title A, title compound parts C, text B, parts D."""
+def tsvectors(title, text, acl=()):
+    """(tsv, title_tsv, pairs) literals of a document (see tsvector).
+
+    tsv and pairs also hold the document's access lexemes (acl_lexemes), so
+    "these words, and visible to one of these groups" is one GIN lookup:
+    exact, with no row read to count the matches.
+    """
+    pair_set = set()
+    tsv = tsvector(title, text, pair_set)
+    access = " ".join(f"'{a}'" for a in acl)
+    pairs = " ".join(f"'{p}'" for p in sorted(pair_set))
+    return (tsv + " " + access).strip(), tsvector(title, ""), (pairs + " " + access).strip()
+
+
+def acl_lexemes(groups, public):
+    """'_g12' per group, '_pub' when public: the analyser never makes a
+    term with '_' (analysis.WORD_RE), so no query word can match one."""
+    return [f"_g{int(g)}" for g in groups] + (["_pub"] if public else [])
+
+
+def acl_query(viewer):
+    """tsquery text: visible to one of the viewer's groups, or public."""
+    lex = acl_lexemes(sorted(viewer.groups), viewer.public) or ["_none"]
+    return "(" + " | ".join(f"'{x}'" for x in lex) + ")"
+
+
+def match_sql(node, viewer, params):
+    """SQL for "matches node and viewer may see it", the access lexemes
+    folded into the GIN condition wherever the tree allows."""
+    acl = acl_query(viewer)
+    if node[0] == "phrase" and node[2] is None:
+        stems = node[1]
+        pairs = " & ".join(f"'{a}_{b}'" for a, b in zip(stems, stems[1:], strict=False))
+        params.append(f"({pairs}) & {acl}")
+        if len(stems) == 2:
+            return "pairs @@ %s::tsquery"
+        params.append(tsquery(node))
+        return "(pairs @@ %s::tsquery AND tsv @@ %s::tsquery)"
+    tsq = tsquery(node) if not _has_phrase(node) else None
+    if tsq is not None:
+        params.append(f"({tsq}) & {acl}")
+        return "tsv @@ %s::tsquery"
+    cond = condition(node, params)
+    return f"({cond} AND {permission_sql(viewer, params)})"
+
+
+def tsvector(title, text, pair_set=None):
+    """tsvector literal: title A, title compound parts C, text B, parts D.
+
+    Each two adjacent words of the title or the text go into pair_set as
+    "a_b": the pairs column, under its own GIN index, answers a two-word
+    phrase with one lookup and no recheck of positions (which reads every
+    candidate's whole tsvector); see condition().
+    """
     pos = {}
-    offset = _add(pos, title, 1, "A", "C")
-    _add(pos, text, offset + 1, "B", "D")
+    offset = _add(pos, title, 1, "A", "C", pair_set)
+    _add(pos, text, offset + 1, "B", "D", pair_set)
     return " ".join(f"'{t}':{','.join(p[:MAX_POSITIONS])}" for t, p in pos.items())
 
 
-def _add(pos, text, start, weight, part_weight):
-    last = start - 1
+def _add(pos, text, start, weight, part_weight, pair_set):
+    last, prev = start - 1, None
     for p, _, _, term in analysis.tokens(text):
         last = min(start + p, MAX_POS)
         pos.setdefault(term, []).append(f"{last}{weight}")
+        if pair_set is not None and prev is not None:
+            pair_set.add(f"{prev}_{term}")
+        prev = term
     for p, _, _, part in analysis.part_tokens(text):
         pos.setdefault(part, []).append(f"{min(start + p, MAX_POS)}{part_weight}")
     return last
@@ -110,11 +181,20 @@ FACET_COLUMNS = {
 
 def condition(node, params):
     """SQL boolean for a query tree; tsquery text is passed as parameters."""
-    tsq = tsquery(node)
+    kind = node[0]
+    if kind == "phrase" and node[2] is None:
+        # Word pairs: exact for two words; longer phrases also check
+        # positions, but only where every pair occurs.
+        stems = node[1]
+        params.append(" & ".join(f"'{a}_{b}'" for a, b in zip(stems, stems[1:], strict=False)))
+        if len(stems) == 2:
+            return "pairs @@ %s::tsquery"
+        params.append(tsquery(node))
+        return "(pairs @@ %s::tsquery AND tsv @@ %s::tsquery)"
+    tsq = tsquery(node) if not _has_phrase(node) else None
     if tsq is not None:
         params.append(tsq)
         return "tsv @@ %s::tsquery"
-    kind = node[0]
     if kind == "filter":
         return filter_sql(node[1], [node[2]], params)
     if kind == "not":
@@ -147,6 +227,16 @@ def tsquery(node, weights=True):
             return None
         return "(" + (" & " if kind == "and" else " | ").join(parts) + ")"
     return None
+
+
+def _has_phrase(node):
+    if node[0] == "phrase":
+        return node[2] is None
+    if node[0] == "not":
+        return _has_phrase(node[1])
+    if node[0] in ("and", "or"):
+        return any(_has_phrase(c) for c in node[1])
+    return False
 
 
 def filter_sql(key, values, params):
