@@ -43,6 +43,10 @@ INSTALLED_APPS = [
     "dialogues",
     "attachments",
     "search",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -213,3 +217,52 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
 }
 CSRF_FAILURE_VIEW = "config.views.csrf_failure"
+
+# The JSON API (api/): personal tokens or the session, the pages' permission rules, one
+# error format. Throttle rates are per token (or per signed-in user, or per address).
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        # First, so a request without credentials gets 401 with `WWW-Authenticate: Bearer`.
+        "api.authentication.BearerTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["api.permissions.SignedInOrPublicRead"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [
+        "rest_framework.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.PageNumberPagination",
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.PerTokenThrottle"],
+    "DEFAULT_THROTTLE_RATES": {
+        "api": env_str("API_THROTTLE_RATE", "2000/hour"),
+        "api_anonymous": env_str("API_THROTTLE_RATE_ANONYMOUS", "300/hour"),
+    },
+    "DEFAULT_SCHEMA_CLASS": "api.schema.AutoSchema",
+    "EXCEPTION_HANDLER": "api.errors.exception_handler",
+    # The client's address for anonymous throttling: REMOTE_ADDR, or the proxy's entry.
+    "NUM_PROXIES": 1 if BEHIND_PROXY else 0,
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Överens API",
+    "DESCRIPTION": (
+        "Local agreements, consultation comments and dialogue records. Send a personal token "
+        "as `Authorization: Bearer <token>`; it acts as its user, under the same rules as the "
+        "web pages. Errors have a `code` and a `message`; 400 adds `errors` per field."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    # Swagger UI from our own static files (no CDN), its script in a file of its own (CSP).
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # Deep links put a link inside each operation's button (nested controls fail axe).
+    "SWAGGER_UI_SETTINGS": {"deepLinking": False},
+    "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {},
+}

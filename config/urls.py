@@ -15,5 +15,6 @@ urlpatterns = [
     path("forums/", include("dialogues.urls")),
     path("attachments/", include("attachments.urls")),
     path("search/", include("search.urls")),
+    path("api/", include("api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -16,6 +16,7 @@ SOURCES = [
     "dialogues",
     "attachments",
     "search",
+    "api",
     "templates",
     "locale",
     "manage.py",

@@ -1,0 +1,153 @@
+"""Agreements: list (with the list page's filters), read, create, change the details, and the
+workflow steps as POST actions. Each fetches through agreements/permissions.py, validates with
+the page's form and calls the same model verb as the page; an illegal step is a 409."""
+
+from django import forms
+from django.http import Http404
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.response import Response
+
+from agreements import permissions
+from agreements.forms import (
+    AdoptForm,
+    ConsultationForm,
+    CreateForm,
+    FilterForm,
+    SettingsForm,
+    SignForm,
+)
+from agreements.models import Agreement
+from api.filters import filtered, form_parameters
+from api.formdata import FormData, bound_form, form_serializer, initial_data, validated
+from api.routers import Router
+from api.serializers.agreements import AgreementListSerializer, AgreementSerializer
+
+CreateRequest = form_serializer(CreateForm, "AgreementCreate")
+SettingsRequest = form_serializer(SettingsForm, "AgreementSettings")
+ConsultationRequest = form_serializer(ConsultationForm, "OpenConsultation")
+AdoptRequest = type(
+    "Adoption",
+    (form_serializer(AdoptForm, "AdoptionBase"),),
+    {"revision": serializers.IntegerField(help_text="The number of the adopted revision.")},
+)
+SignRequest = form_serializer(SignForm, "Signature")
+
+
+class AdoptFormWithRevision(AdoptForm):
+    """The page takes the revision from its URL; the API from the body."""
+
+    def __init__(self, *args, agreement, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["revision"] = forms.ModelChoiceField(
+            queryset=agreement.revisions.published(), to_field_name="number"
+        )
+
+
+@extend_schema(tags=["agreements"])
+class AgreementViewSet(viewsets.GenericViewSet):
+    lookup_field = "slug"
+    lookup_value_regex = "[-a-zA-Z0-9_]+"
+    serializer_class = AgreementSerializer
+
+    def get_queryset(self):
+        return Agreement.objects.select_related("municipality")
+
+    def get_object(self, perm=permissions.VIEW):
+        return permissions.get_agreement_or_404(
+            self.request.user, self.kwargs["slug"], perm, queryset=self.get_queryset()
+        )
+
+    def _answer(self, agreement, code=status.HTTP_200_OK):
+        agreement = (
+            self.get_queryset()
+            .prefetch_related("principles", "parties__organisation")
+            .get(pk=agreement.pk)
+        )
+        return Response(
+            AgreementSerializer(agreement, context={"request": self.request}).data, code
+        )
+
+    @extend_schema(
+        parameters=form_parameters(FilterForm), responses=AgreementListSerializer(many=True)
+    )
+    def list(self, request):
+        agreements = filtered(
+            FilterForm, request, self.get_queryset().visible_to(request.user)
+        ).order_by("-created_at", "-pk")
+        page = self.paginate_queryset(agreements)
+        serializer = AgreementListSerializer(page, many=True, context={"request": request})
+        return self.get_paginated_response(serializer.data)
+
+    def retrieve(self, request, slug=None):
+        return self._answer(self.get_object())
+
+    @extend_schema(request=CreateRequest, responses={201: AgreementSerializer})
+    def create(self, request):
+        municipalities = permissions.creatable_municipalities(request.user)
+        if not municipalities.exists():
+            raise PermissionDenied
+        data = validated(CreateForm, request.data, municipalities=municipalities)
+        agreement = Agreement.create(by=request.user, **data)
+        return self._answer(agreement, status.HTTP_201_CREATED)
+
+    @extend_schema(request=SettingsRequest)
+    def partial_update(self, request, slug=None):
+        """Title, summary, principles, openness and review cycle, as the details page."""
+        agreement = self.get_object(permissions.MANAGE)
+        changes = FormData(request.data)
+        current = initial_data(SettingsForm(instance=agreement))
+        bound_form(SettingsForm, {**current, **changes}, instance=agreement).save()
+        return self._answer(agreement)
+
+    @extend_schema(request=ConsultationRequest, responses=AgreementSerializer)
+    @action(detail=True, methods=["post"], url_path="open-consultation")
+    def open_consultation(self, request, slug=None):
+        """Freeze the working draft as the next numbered revision and open the consultation."""
+        agreement = self.get_object(permissions.MANAGE)
+        data = validated(ConsultationForm, request.data)
+        agreement.open_consultation(closes_at=data["closes_at"], by=request.user)
+        return self._answer(agreement)
+
+    @extend_schema(request=None, responses=AgreementSerializer)
+    @action(detail=True, methods=["post"], url_path="close-consultation")
+    def close_consultation(self, request, slug=None):
+        agreement = self.get_object(permissions.MANAGE)
+        agreement.close_consultation(by=request.user)
+        return self._answer(agreement)
+
+    @extend_schema(request=None, responses=AgreementSerializer)
+    @action(detail=True, methods=["post"], url_path="start-draft")
+    def start_draft(self, request, slug=None):
+        """A new working draft from the latest revision (drafting parties too)."""
+        agreement = self.get_object(permissions.EDIT_DRAFT)
+        agreement.start_draft(by=request.user)
+        return self._answer(agreement)
+
+    @extend_schema(request=AdoptRequest, responses=AgreementSerializer)
+    @action(detail=True, methods=["post"])
+    def adopt(self, request, slug=None):
+        """Record the decision that adopted a published revision (`revision`: its number)."""
+        agreement = self.get_object(permissions.MANAGE)
+        data = validated(AdoptFormWithRevision, request.data, agreement=agreement)
+        revision = data.pop("revision")
+        agreement.adopt(revision, by=request.user, **data)
+        return self._answer(agreement)
+
+    @extend_schema(request=SignRequest, responses=AgreementSerializer)
+    @action(detail=True, methods=["post"], url_path=r"parties/(?P<party_id>[0-9]+)/sign")
+    def sign(self, request, slug=None, party_id=None):
+        """Record who signed for a party, and when."""
+        agreement = self.get_object(permissions.MANAGE)
+        party = agreement.parties.filter(pk=party_id).first()
+        if party is None:
+            raise Http404
+        party.sign(by=request.user, **validated(SignForm, request.data))
+        return self._answer(agreement)
+
+
+router = Router()
+router.register("agreements", AgreementViewSet, basename="agreement")
+urlpatterns = router.urls

@@ -1,0 +1,62 @@
+from tests.url_walk import LOGIN, Expect, signed_in
+
+ORGANISATION = {"slug": "kullahamns-if"}
+
+URLS = {
+    # The API answers for itself: JSON 404 rather than a login redirect (no ids leak).
+    "api:organisation-list": Expect(),
+    "api:organisation-detail": Expect(kwargs=lambda: ORGANISATION),
+    # The member list: the organisation's members and municipal coordinators.
+    "api:organisation-members": Expect(
+        {"admin": 200, "samordnare": 200, "forening": 200},
+        default=404,
+        kwargs=lambda: ORGANISATION,
+    ),
+    "api:schema": Expect(),
+    "api:docs": Expect(),
+    "api:tokens": Expect(signed_in(200), post=True),
+    "api:token_revoke": Expect(
+        {"anonymous": LOGIN}, default=405, kwargs=lambda: {"pk": 1}, post=True
+    ),
+}
+
+
+LO = {"slug": "lokal-overenskommelse-kullahamn"}  # adopted, in force, public
+IOP = {"slug": "iop-laxhjalp-oresundsvik"}  # never published: its drafters only
+MANAGERS = {"admin": 200, "samordnare": 200}
+POST_ONLY = Expect(default=405, kwargs=lambda: LO, post=True)
+
+
+def lo_party():
+    from agreements.models import Party
+
+    return {**LO, "party_id": Party.objects.filter(agreement__slug=LO["slug"]).first().pk}
+
+
+def lo_comment():
+    from agreements.models import Comment
+
+    comment = Comment.objects.filter(revision__agreement__slug=LO["slug"], parent=None).first()
+    return {**LO, "number": comment.revision.number, "pk": comment.pk}
+
+
+URLS |= {
+    "api:agreement-list": Expect(post=True),
+    "api:agreement-detail": Expect(kwargs=lambda: LO),
+    "api:agreement-adopt": POST_ONLY,
+    "api:agreement-close-consultation": POST_ONLY,
+    "api:agreement-open-consultation": POST_ONLY,
+    "api:agreement-start-draft": POST_ONLY,
+    "api:agreement-sign": Expect(default=405, kwargs=lo_party, post=True),
+    "api:agreement-draft": Expect(MANAGERS, default=404, kwargs=lambda: IOP, post=False),
+    "api:revision-list": Expect(kwargs=lambda: LO),
+    "api:revision-detail": Expect(kwargs=lambda: {**LO, "number": 3}),
+    "api:diff-list": Expect(default=400, kwargs=lambda: LO),
+    "api:report-list": Expect(kwargs=lambda: {**LO, "number": 1}),
+    # Comments: whoever holds view_agreement; the public and outsiders 404.
+    "api:comment-list": Expect(
+        {"anonymous": 404, "utomstaende": 404}, kwargs=lambda: {**LO, "number": 1}, post=True
+    ),
+    "api:comment-detail": Expect({"anonymous": 404, "utomstaende": 404}, kwargs=lo_comment),
+    "api:comment-respond": Expect(default=405, kwargs=lo_comment, post=True),
+}
