@@ -1,19 +1,28 @@
-"""The API: /api/v1/ (one router per area, from api/views/<area>.py), the schema, the docs
-and the token page. A path under /api/v1/ that names no endpoint answers a JSON 404."""
+"""The API: /api/v1/ (one URL module per area: api/views/<area>.py with its `urlpatterns`,
+usually its router's), the schema, the docs and the token page. A path under /api/v1/ that
+names no endpoint answers a JSON 404."""
 
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView
 
 from api.errors import not_found
-from api.views import docs, organisations, tokens
+from api.views import (
+    attachments,
+    dialogue_records,
+    dialogues,
+    docs,
+    organisations,
+    search,
+    tokens,
+)
 
 app_name = "api"
 
-AREA_ROUTERS = [organisations.router]
+AREAS = [organisations, dialogues, dialogue_records, attachments, search]
 
 urlpatterns = [
-    *(path("v1/", include(router.urls)) for router in AREA_ROUTERS),
+    *(path("v1/", include(area)) for area in AREAS),
     re_path(r"^v1/", not_found),
     path("schema/", login_not_required(SpectacularAPIView.as_view()), name="schema"),
     path("docs/", login_not_required(docs.ApiDocs.as_view(url_name="api:schema")), name="docs"),

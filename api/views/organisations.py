@@ -46,3 +46,4 @@ class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):
 
 router = Router()
 router.register("organisations", OrganisationViewSet, basename="organisation")
+urlpatterns = router.urls
