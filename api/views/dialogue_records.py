@@ -178,7 +178,8 @@ class AttendanceViewSet(MeetingRecords):
     def create(self, request, meeting_id=None):
         meeting = self.meeting("manage")
         meeting.ensure_agenda_open()
-        row = bound(AttendanceBySlugForm, request, meeting=meeting).save()
+        defaults = current_values(AttendanceForm(meeting=meeting))  # member, present
+        row = bound(AttendanceBySlugForm, request, base=defaults, meeting=meeting).save()
         return Response(AttendanceSerializer(row).data, status.HTTP_201_CREATED)
 
     def destroy(self, request, meeting_id=None, pk=None):
