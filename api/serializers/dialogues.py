@@ -54,6 +54,7 @@ class ForumListSerializer(ForumSerializer):
 
 class MeetingListSerializer(serializers.ModelSerializer):
     forum = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    reference = serializers.CharField(read_only=True, help_text="Number/year, e.g. 3/2026.")
 
     class Meta:
         model = Meeting

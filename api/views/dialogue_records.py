@@ -37,10 +37,7 @@ from organisations.models import Organisation
 
 MEETING = "meetings/(?P<meeting_id>[0-9]+)"
 HISTORY = Prefetch("history", ActionItemStatusChange.objects.select_related("by"))
-PATH_IDS = [
-    OpenApiParameter("meeting_id", int, OpenApiParameter.PATH),
-    OpenApiParameter("id", int, OpenApiParameter.PATH),
-]
+MEETING_ID = [OpenApiParameter("meeting_id", int, OpenApiParameter.PATH)]
 
 
 def _org(field):
@@ -113,7 +110,7 @@ class MeetingRecords(viewsets.GenericViewSet):
         return meeting_or_404(self.request.user, self.kwargs["meeting_id"], need)[0]
 
 
-@extend_schema(tags=["dialogues"], parameters=PATH_IDS)
+@extend_schema(tags=["dialogues"], parameters=MEETING_ID)
 class AgendaItemViewSet(MeetingRecords):
     """The meeting's agenda, in order. Managers add, change and move items."""
 
@@ -164,7 +161,7 @@ class AgendaItemViewSet(MeetingRecords):
         return Response(AgendaItemSerializer(items, many=True).data)
 
 
-@extend_schema(tags=["dialogues"], parameters=PATH_IDS)
+@extend_schema(tags=["dialogues"], parameters=MEETING_ID)
 class AttendanceViewSet(MeetingRecords):
     """Attendance by organisation (role title rather than name). Managers record and remove."""
 
@@ -192,7 +189,7 @@ class AttendanceViewSet(MeetingRecords):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-@extend_schema(tags=["dialogues"], parameters=PATH_IDS[:1])
+@extend_schema(tags=["dialogues"], parameters=MEETING_ID)
 class MeetingActionItemViewSet(MeetingRecords):
     """A meeting's action items; its forum's managers add new ones."""
 
@@ -223,7 +220,7 @@ class BoardFilters(BoardFilterForm):
         return super().filter(items, today())
 
 
-@extend_schema(tags=["dialogues"], parameters=PATH_IDS[1:])
+@extend_schema(tags=["dialogues"])
 class ActionItemViewSet(viewsets.GenericViewSet):
     """Action items of every forum the user can read (the action board), and status changes by
     the forum's managers and the owning organisation, each kept in the history."""

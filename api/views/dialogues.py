@@ -6,7 +6,7 @@ changes: the model verbs the pages call. Agenda, attendance and action items: di
 
 from django import forms
 from django.http import Http404
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -33,7 +33,6 @@ from dialogues.permissions import (
 )
 
 REQUIRED = forms.Field.default_error_messages["required"]
-ID = [OpenApiParameter("id", int, OpenApiParameter.PATH)]
 
 
 class ForumFilterForm(forms.Form):
@@ -142,7 +141,7 @@ class MeetingCreateSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=Meeting.Status.choices, required=False)
 
 
-@extend_schema(tags=["dialogues"], parameters=ID)
+@extend_schema(tags=["dialogues"])
 class MeetingViewSet(viewsets.GenericViewSet):
     """Meetings of the forums the user may read. Minutes are shown to whom the page shows them."""
 

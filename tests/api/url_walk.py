@@ -1,3 +1,4 @@
+from tests.api.url_walk_records import URLS as RECORDS
 from tests.url_walk import LOGIN, Expect, signed_in
 
 ORGANISATION = {"slug": "kullahamns-if"}
@@ -19,3 +20,4 @@ URLS = {
         {"anonymous": LOGIN}, default=405, kwargs=lambda: {"pk": 1}, post=True
     ),
 }
+URLS |= RECORDS
