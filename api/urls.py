@@ -7,11 +7,21 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView
 
 from api.errors import not_found
-from api.views import agreements, docs, organisations, revisions, tokens
+from api.views import (
+    agreements,
+    attachments,
+    dialogue_records,
+    dialogues,
+    docs,
+    organisations,
+    revisions,
+    search,
+    tokens,
+)
 
 app_name = "api"
 
-AREAS = [organisations, agreements, revisions]
+AREAS = [organisations, agreements, revisions, dialogues, dialogue_records, attachments, search]
 
 urlpatterns = [
     *(path("v1/", include(area)) for area in AREAS),

@@ -132,6 +132,11 @@ class Meeting(models.Model):
                 return row
         return None
 
+    def ensure_agenda_open(self):
+        """The agenda and attendance are part of approved minutes: raise AgendaFrozen then."""
+        if self.minutes_approved:
+            raise exceptions.AgendaFrozen
+
     def write_minutes(self, text, by=None):
         """Replace the draft minutes; approved minutes raise MinutesFrozen."""
         if self.minutes_approved:

@@ -4,34 +4,14 @@ from django.contrib import messages
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext_lazy as _
 
-from dialogues import exceptions
 from dialogues.models import ActionItem, Meeting
 from dialogues.permissions import forum_or_404
 
-# One clear Swedish (or English) sentence per domain error.
-ERRORS = {
-    exceptions.MinutesFrozen: _("Approved minutes cannot be changed. Add an addendum instead."),
-    exceptions.MinutesNotDraft: _("The minutes have already been sent for checking."),
-    exceptions.MinutesNotSentForChecking: _("The minutes must be sent for checking first."),
-    exceptions.MinutesEmpty: _("Write the minutes before sending them for checking."),
-    exceptions.NoMinutesChecker: _(
-        "Add a present attendee with the role minutes checker before sending the minutes."
-    ),
-    exceptions.NotMinutesChecker: _(
-        "Only a member of the minutes checker's organisation can approve the minutes."
-    ),
-    exceptions.MinutesNotApproved: _("Addenda are for approved minutes; edit the draft instead."),
-    exceptions.InvalidTransition: _("The action item cannot move to that status."),
-    exceptions.EditWindowClosed: _("The time for editing this post has passed."),
-    exceptions.HiddenPost: _("A hidden post cannot be edited."),
-    exceptions.ReasonRequired: _("Give a reason for hiding the post."),
-}
-
 
 def report(request, error):
-    messages.error(request, ERRORS.get(type(error), _("That is not possible right now.")))
+    """Show a domain error's own message (dialogues/exceptions.py)."""
+    messages.error(request, str(error))
 
 
 def meeting_queryset():

@@ -6,9 +6,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from dialogues import ical
+from dialogues.exceptions import AgendaFrozen
 from dialogues.forms import AgendaItemForm, AttendanceForm, MeetingForm
 from dialogues.permissions import can_approve_minutes, can_read_minutes, forum_or_404
-from dialogues.views.common import full_meeting, meeting_or_404
+from dialogues.views.common import full_meeting, meeting_or_404, report
 
 
 def form_page(request, form, title, back, submit=None):
@@ -17,13 +18,13 @@ def form_page(request, form, title, back, submit=None):
 
 
 def _frozen(request, meeting):
-    """The agenda and attendance are part of approved minutes: refuse to change them."""
-    if not meeting.minutes_approved:
-        return None
-    messages.error(
-        request, _("The minutes are approved; the agenda and attendance are part of them.")
-    )
-    return redirect(meeting)
+    """Refuse to change the agenda or attendance of approved minutes (the model's rule)."""
+    try:
+        meeting.ensure_agenda_open()
+    except AgendaFrozen as error:
+        report(request, error)
+        return redirect(meeting)
+    return None
 
 
 @login_not_required

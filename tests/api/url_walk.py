@@ -1,3 +1,4 @@
+from tests.api.url_walk_records import URLS as RECORDS
 from tests.url_walk import LOGIN, Expect, signed_in
 
 ORGANISATION = {"slug": "kullahamns-if"}
@@ -60,3 +61,5 @@ URLS |= {
     "api:comment-detail": Expect({"anonymous": 404, "utomstaende": 404}, kwargs=lo_comment),
     "api:comment-respond": Expect(default=405, kwargs=lo_comment, post=True),
 }
+
+URLS |= RECORDS

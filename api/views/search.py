@@ -1,0 +1,135 @@
+"""Search: the same engine, the same permission filter and the same form as the search page
+(search/service.py: the engine filters by the user's groups, the database checks each hit),
+with the facets in the response. A malformed query is a 400 with the reason, never a 500."""
+
+from django import forms
+from django.contrib.auth.decorators import login_not_required
+from django.urls import path
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import serializers
+from rest_framework.exceptions import APIException, ValidationError
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from api.filters import form_parameters
+from api.forminput import raise_for
+from search import service
+from search.engine.backend import MAX_PAGE, MAX_PER_PAGE
+from search.forms import SearchForm
+from search.presenting import FACET_TITLES, facet_groups
+
+PER_PAGE = 20
+
+
+class ApiSearchForm(SearchForm):
+    """The page's form, with the page number and size as fields so bad values are a 400."""
+
+    page = forms.IntegerField(min_value=1, max_value=MAX_PAGE, required=False)
+    page_size = forms.IntegerField(min_value=1, max_value=MAX_PER_PAGE, required=False)
+
+    def clean_q(self):
+        text = self.cleaned_data["q"]
+        if not text.strip():
+            raise forms.ValidationError(_("Type something to search for."), code="required")
+        return text
+
+
+class Unavailable(APIException):
+    status_code = 503
+    default_code = "search_unavailable"
+
+
+HitSerializer = inline_serializer(
+    "SearchHit",
+    many=True,
+    fields={
+        "type": serializers.CharField(),
+        "type_label": serializers.CharField(),
+        "title": serializers.CharField(),
+        "url": serializers.CharField(help_text="The record's page."),
+        "date": serializers.DateField(allow_null=True),
+        "snippet": serializers.CharField(help_text="HTML: the matched words in <mark>."),
+        "organisations": serializers.ListField(child=serializers.CharField()),
+    },
+)
+ResultsSerializer = inline_serializer(
+    "SearchResults",
+    fields={
+        "count": serializers.IntegerField(),
+        "page": serializers.IntegerField(),
+        "pages": serializers.IntegerField(),
+        "results": HitSerializer,
+        "facets": serializers.DictField(child=serializers.JSONField()),
+        "suggestions": serializers.ListField(child=serializers.CharField()),
+    },
+)
+
+
+@extend_schema(
+    tags=["search"], parameters=form_parameters(ApiSearchForm), responses=ResultsSerializer
+)
+class SearchView(APIView):
+    """Full-text search over every record the user may open; anonymous callers find public ones."""
+
+    def get(self, request):
+        form = raise_for(ApiSearchForm(request.query_params))
+        data = form.cleaned_data
+        results = service.search(
+            request.user,
+            data["q"],
+            filters=form.filters(),
+            sort=data["sort"] or "relevance",
+            page=data["page"] or 1,
+            per_page=data["page_size"] or PER_PAGE,
+        )
+        if results.error:
+            if results.error in _unavailable():
+                raise Unavailable(results.error)
+            raise ValidationError({"q": [results.error]})
+        return Response(
+            {
+                "count": results.total,
+                "page": results.page,
+                "pages": min(results.pages, MAX_PAGE),
+                "results": [_hit(found, request) for found in results.hits],
+                "facets": _facets(results.facets, form),
+                "suggestions": list(results.suggestions),
+            }
+        )
+
+
+def _unavailable():
+    # The service's messages for an engine that cannot answer (not the caller's fault).
+    return {
+        _("Search is not available right now. Please try again later."),
+        _("This search could not be run. Try other words."),
+    }
+
+
+def _hit(found, request):
+    hit = found.hit
+    return {
+        "type": hit.type,
+        "type_label": str(found.type_label),
+        "title": hit.title,
+        "url": request.build_absolute_uri(hit.url),
+        "date": hit.date.isoformat() if hit.date else None,
+        "snippet": hit.snippet,
+        "organisations": found.organisations,
+    }
+
+
+def _facets(facets, form):
+    """{facet: [{value, label, count, selected}]}, the page's facets without its links."""
+    names = [name for name in FACET_TITLES if facets.get(name)]
+    return {
+        name: [
+            {key: value[key] for key in ("value", "label", "count", "selected")}
+            for value in group["values"]
+        ]
+        for name, group in zip(names, facet_groups(facets, form), strict=True)
+    }
+
+
+urlpatterns = [path("search/", login_not_required(SearchView.as_view()), name="search")]
