@@ -244,6 +244,10 @@ class AgendaItem(models.Model):
             self.position = (last or 0) + 1
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self):
+        """The item on its meeting's page; agenda items have no page of their own."""
+        return f"{self.meeting.get_absolute_url()}#agenda-item-{self.pk}"
+
     @transaction.atomic
     def move(self, step):
         """Swap places with the neighbouring item above (step -1) or below (step 1)."""

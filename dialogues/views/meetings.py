@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from attachments.models import Attachment
 from dialogues import ical
 from dialogues.forms import AgendaItemForm, AttendanceForm, MeetingForm
 from dialogues.permissions import can_approve_minutes, can_read_minutes, forum_or_404
@@ -30,6 +31,7 @@ def _frozen(request, meeting):
 def meeting_detail(request, slug, year, number):
     forum, rights = forum_or_404(request.user, slug)
     meeting = get_object_or_404(full_meeting(forum), year=year, number=number)
+    Attachment.objects.prefetch_for(meeting.agenda_items.all())
     context = {
         "forum": forum,
         "meeting": meeting,
