@@ -17,4 +17,3 @@ def accessibility(request):
 @login_not_required
 def csrf_failure(request, reason=""):
     return render(request, "403_csrf.html", status=403)
-
