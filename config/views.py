@@ -17,3 +17,4 @@ def accessibility(request):
 @login_not_required
 def csrf_failure(request, reason=""):
     return render(request, "403_csrf.html", status=403)
+
