@@ -123,6 +123,18 @@ def forum_or_404(user, slug, need="any"):
     return forum, rights
 
 
+def readable_agreement_ids(user, agreement_ids):
+    """Of the linked agreements, those `user` may open (the agreements app's own rule):
+    a link to any other would show the title of an agreement they may not see."""
+    from agreements.models import Agreement
+
+    ids = {pk for pk in agreement_ids if pk}
+    if not ids:
+        return set()
+    readable = Agreement.objects.visible_to(user).filter(pk__in=ids)
+    return set(readable.values_list("pk", flat=True))
+
+
 def user_organisation_ids(user):
     """Ids of the organisations `user` belongs to, cached on the user for the request."""
     if not user.is_authenticated:

@@ -217,7 +217,16 @@ class AgendaItem(models.Model):
         blank=True,
         related_name="+",
     )
-    # Plain text until the agreements app can be linked with a foreign key.
+    agreement = models.ForeignKey(
+        "agreements.Agreement",
+        verbose_name=_("agreement"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="agenda_items",
+    )
+    # Most items name a principle, which is no section of a revision; and a section belongs
+    # to one frozen revision. So the agreement is a link and the section or principle text.
     agreement_reference = models.CharField(
         _("agreement section or principle"),
         max_length=200,
