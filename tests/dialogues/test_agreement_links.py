@@ -85,7 +85,7 @@ def test_an_agenda_item_cannot_link_an_agreement_the_user_cannot_read(
     ("url", "slug"),
     [
         ("https://overens.kullahamn.se/agreements/lo/", "lo"),
-        ("/agreements/lokal-overenskommelse-kullahamn/revisions/3/", "lokal-overenskommelse-kullahamn"),
+        ("/agreements/lokal-lo/revisions/3/", "lokal-lo"),
         ("https://www.kullahamn.se/overenskommelse.pdf", None),
         ("", None),
     ],
