@@ -8,3 +8,30 @@ class AgreementsConfig(AppConfig):
 
     def ready(self):
         from agreements import signals, signals_consultation  # noqa: F401
+
+        self.register_attachments()
+
+    def register_attachments(self):
+        """Files on agreements, revisions and comments follow the pages' own rules."""
+        from agreements import permissions, permissions_comments
+        from agreements.models import Agreement, Comment, Revision
+        from attachments import registry
+
+        registry.register(
+            Agreement,
+            can_view=permissions.can_view,
+            can_change=permissions.can_manage,
+            is_frozen=permissions.agreement_is_frozen,
+        )
+        registry.register(
+            Revision,
+            can_view=permissions.can_view_revision,
+            can_change=permissions.can_change_revision,
+            is_frozen=permissions.revision_is_frozen,
+        )
+        registry.register(
+            Comment,
+            can_view=permissions_comments.can_view_comment_files,
+            can_change=permissions_comments.can_change_comment_files,
+            is_frozen=permissions_comments.comment_is_frozen,
+        )

@@ -94,6 +94,26 @@ def can_view_revision(user, revision):
     return can_view(user, revision.agreement)
 
 
+# --- files (attachments registry, see agreements/apps.py) ---------------------------
+
+
+def can_change_revision(user, revision):
+    """Files on the working draft: whoever may edit it. On a frozen revision: its managers."""
+    if revision.is_draft:
+        return can_edit_draft(user, revision.agreement)
+    return can_manage(user, revision.agreement)
+
+
+def revision_is_frozen(revision):
+    """A published revision is part of the official record: its files are only superseded."""
+    return not revision.is_draft
+
+
+def agreement_is_frozen(agreement):
+    """A superseded or expired agreement is history: its files are only superseded."""
+    return agreement.is_closed
+
+
 def party_organisations_of(user, agreement):
     """The organisations through which `user` is an active party to `agreement`."""
     if not user.is_authenticated:
@@ -132,6 +152,8 @@ __all__ = [
     "EDIT_DRAFT",
     "MANAGE",
     "VIEW",
+    "agreement_is_frozen",
+    "can_change_revision",
     "can_create_agreements",
     "can_edit_draft",
     "can_manage",
@@ -141,6 +163,7 @@ __all__ = [
     "get_agreement_or_404",
     "is_party_member",
     "party_organisations_of",
+    "revision_is_frozen",
     "sync_agreement_permissions",
     "user_group_ids",
     "visible",

@@ -10,7 +10,10 @@ agreements/permissions.py and never repeat its grants:
 - answering with a disposition and extending the closing time: the owning
   municipality's coordinators (`agreements.manage_agreement`);
 - the consultation report of a public adopted or in-force agreement: anyone,
-  with organisations but without personal names.
+  with organisations but without personal names;
+- files on a comment: read by whoever reads the comment (none once it is withdrawn);
+  attached and removed by members of the commenting organisation while the
+  consultation is open; frozen once it closes.
 
 Everyone else gets 404 on every consultation URL.
 """
@@ -65,6 +68,34 @@ def can_answer(user, revision):
     return not revision.is_draft and can_manage(user, revision.agreement)
 
 
+def can_view_comment_files(user, comment):
+    """A comment's files go with its text: gone from view once the comment is withdrawn."""
+    return not comment.is_withdrawn and can_view_comments(user, comment.revision)
+
+
+def can_change_comment_files(user, comment):
+    """Members of the commenting organisation, while the consultation is open."""
+    revision = comment.revision
+    if comment.is_withdrawn or not revision.consultation_is_open:
+        return False
+    return comment.organisation_id in _commenting_organisation_ids(user, revision)
+
+
+def comment_is_frozen(comment):
+    """Once the consultation closes, the comments and their files are the record."""
+    return not comment.revision.consultation_is_open
+
+
+def _commenting_organisation_ids(user, revision):
+    # A list page asks once per comment; the answer is the same for the whole revision,
+    # so it is kept on the revision object (which lives for one request).
+    cache = revision.__dict__.setdefault("_commenting_organisation_ids", {})
+    if user.pk not in cache:
+        organisations = commenting_organisations(user, revision.agreement)
+        cache[user.pk] = {organisation.pk for organisation in organisations}
+    return cache[user.pk]
+
+
 def get_revision_or_404(user, slug, number, check=can_view_comments):
     """A frozen revision whose consultation `user` may see (by `check`); 404 otherwise."""
     from agreements.models import Revision
@@ -91,11 +122,14 @@ def get_comment_or_404(user, revision, pk):
 
 __all__ = [
     "can_answer",
+    "can_change_comment_files",
     "can_comment",
     "can_edit_comment",
     "can_view",
+    "can_view_comment_files",
     "can_view_comments",
     "can_view_report",
+    "comment_is_frozen",
     "commenting_organisations",
     "get_comment_or_404",
     "get_revision_or_404",

@@ -1,17 +1,20 @@
-"""Demo files, generated in code: a board decision, a consultation response, an action plan.
+"""Demo files, generated in code, on the demo city's records: the municipal council's
+decision adopting the local agreement (PDF, on the adopted revision), an umbrella
+organisation's consultation response (DOCX, on its comment on revision 1) and the
+action plan (XLSX, on the latest meeting of the agreement's dialogue forum).
 
-They sit on demo organisations for now; once agreements and meetings exist they
-belong on those records instead.
+Idempotent: a record that already has the file is left alone, and a record that is
+missing (another app's demo not seeded) is skipped.
 """
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from attachments import filetypes, samples
 from attachments.models import Attachment
-from organisations.models import Organisation
 
-BOARD_DECISION = "Styrelsebeslut om anslutning till överenskommelsen.pdf"
+BOARD_DECISION = "Kommunfullmäktiges beslut § 87 – antagande.pdf"
 CONSULTATION_RESPONSE = "Remissvar från Kullahamns Föreningsråd.docx"
 ACTION_PLAN = "Handlingsplan 2025–2026.xlsx"
 
@@ -19,11 +22,11 @@ ACTION_PLAN = "Handlingsplan 2025–2026.xlsx"
 def board_decision():
     return samples.pdf_bytes(
         [
-            "Styrelsebeslut – Kullahamns IF",
-            "§ 12 Anslutning till den lokala överenskommelsen",
-            "Styrelsen beslutar att föreningen ansluter sig till Kullahamns lokala",
-            "överenskommelse mellan staden och det civila samhället.",
-            "Ordföranden får i uppdrag att underteckna anslutningen.",
+            "Protokollsutdrag – Kommunfullmäktige i Kullahamn",
+            "§ 87 Antagande av lokal överenskommelse (KS 2024/0412)",
+            "Kommunfullmäktige beslutar att anta den lokala överenskommelsen mellan",
+            "Kullahamns stad och den idéburna sektorn, version 3.",
+            "Kommunstyrelsens ordförande får i uppdrag att underteckna överenskommelsen.",
         ]
     )
 
@@ -63,33 +66,59 @@ def action_plan():
     )
 
 
+# The records are looked up by name through the app registry: attachments never import the
+# apps they serve, and a demo without agreements or dialogues simply gets fewer files.
+LOCAL_AGREEMENT = "lokal-overenskommelse-kullahamn"
+
+
+def adopted_revision():
+    revisions = apps.get_model("agreements", "Revision").objects
+    return revisions.filter(agreement__slug=LOCAL_AGREEMENT, state="adopted").first()
+
+
+def umbrella_comment():
+    """The umbrella organisation's first comment on the local agreement's first revision."""
+    comments = apps.get_model("agreements", "Comment").objects.filter(
+        revision__agreement__slug=LOCAL_AGREEMENT,
+        revision__number=1,
+        organisation__slug="kullahamns-foreningsrad",
+        parent__isnull=True,
+    )
+    return comments.select_related("author").order_by("created_at", "pk").first()
+
+
+def dialogue_meeting():
+    """The latest meeting with approved minutes of the agreement's (public) dialogue forum."""
+    meetings = apps.get_model("dialogues", "Meeting").objects
+    approved = meetings.filter(forum__slug="dialogforum-lo", minutes_status="approved")
+    return approved.order_by("-starts_at").first()
+
+
 FILES = [
-    # record (organisation slug), uploader, name, content, description
-    ("kullahamns-if", "forening", BOARD_DECISION, board_decision, "Protokollsutdrag, styrelsemöte"),
-    ("kullahamns-foreningsrad", "admin", CONSULTATION_RESPONSE, consultation_response, "Remissvar"),
-    (
-        "kullahamns-stad",
-        "samordnare",
-        ACTION_PLAN,
-        action_plan,
-        "Handlingsplan för överenskommelsen",
-    ),
+    # record, uploader (None: the record's author), name, content, description
+    (adopted_revision, "samordnare", BOARD_DECISION, board_decision, "Protokollsutdrag"),
+    (umbrella_comment, None, CONSULTATION_RESPONSE, consultation_response, "Remissvar"),
+    (dialogue_meeting, "samordnare", ACTION_PLAN, action_plan, "Styrgruppens förslag"),
 ]
 
 
 def seed(stdout):
     users = get_user_model().objects
-    for slug, username, name, content, description in FILES:
-        organisation = Organisation.objects.get(slug=slug)
-        if Attachment.objects.for_object(organisation).filter(original_name=name).exists():
+    for find_record, username, name, content, description in FILES:
+        record = find_record()
+        if record is None or files_named(record, name).exists():
             continue
         upload = SimpleUploadedFile(name, content())
         attachment = Attachment.create_from_upload(
-            organisation,
+            record,
             upload,
             filetypes.check_upload(upload),
-            by=users.get(username=username),
+            by=users.get(username=username) if username else record.author,
             description=description,
         )
         attachment.extract_text()
     stdout.write(f"  {Attachment.objects.count()} attachments")
+
+
+def files_named(record, name):
+    return Attachment.objects.for_object(record).filter(original_name=name)

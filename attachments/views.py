@@ -12,7 +12,9 @@ from attachments.serving import file_response
 
 
 def _record_url(parent):
-    return parent.get_absolute_url() + "#attachments"
+    """Back to the record's files; records shown within another page carry their own anchor."""
+    url = parent.get_absolute_url()
+    return url if "#" in url else url + "#attachments"
 
 
 def _attachment_for_change(request, pk):
@@ -50,14 +52,20 @@ def upload(request, label, object_id):
         attachment.extract_text()
         messages.success(request, _("%(name)s was attached.") % {"name": attachment})
         return redirect(_record_url(parent))
-    return render(request, "attachments/upload.html", {"form": form, "parent": parent})
+    context = {"form": form, "parent": parent, "back": _record_url(parent)}
+    return render(request, "attachments/upload.html", context)
 
 
 def remove(request, pk):
     attachment, parent = _attachment_for_change(request, pk)
     frozen = registry.is_frozen(parent)
     if request.method != "POST":
-        context = {"attachment": attachment, "parent": parent, "frozen": frozen}
+        context = {
+            "attachment": attachment,
+            "parent": parent,
+            "frozen": frozen,
+            "back": _record_url(parent),
+        }
         return render(request, "attachments/remove.html", context)
     try:
         attachment.remove(by=request.user)

@@ -35,6 +35,16 @@ def env_int(name, default):
         raise ImproperlyConfigured(f"{name}={raw!r} is not a whole number.") from None
 
 
+def env_choice(name, choices, default=""):
+    """One of `choices` (case-insensitive), or `default` when unset or empty."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    if raw.lower() not in choices:
+        raise ImproperlyConfigured(f"{name}={raw!r}: use one of {', '.join(sorted(choices))}.")
+    return raw.lower()
+
+
 def env_list(name, default=()):
     raw = os.environ.get(name)
     if raw is None:

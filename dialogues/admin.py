@@ -15,6 +15,7 @@ class ForumAdmin(admin.ModelAdmin):
     list_filter = ["kind", "visibility", "themes"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+    raw_id_fields = ["agreement"]
     inlines = [ForumMemberInline]
 
 

@@ -7,13 +7,29 @@ class DialoguesConfig(AppConfig):
     verbose_name = _("Dialogue forums")
 
     def ready(self):
+        from dialogues import signals  # noqa: F401
+
+        self.register_attachments()
+
+    def register_attachments(self):
+        """Files on meetings, agenda items, action items and posts follow the forum's rules."""
         from attachments import registry
-        from dialogues import permissions, signals  # noqa: F401
-        from dialogues.models import Meeting
+        from dialogues import permissions as rules
+        from dialogues.models import ActionItem, AgendaItem, Meeting, Post
 
         registry.register(
             Meeting,
-            can_view=permissions.can_view_meeting,
-            can_change=permissions.can_change_meeting,
-            is_frozen=permissions.meeting_is_frozen,
+            can_view=rules.can_view_meeting,
+            can_change=rules.can_change_meeting,
+            is_frozen=rules.meeting_is_frozen,
         )
+        registry.register(
+            AgendaItem,
+            can_view=rules.can_view_agenda_item,
+            can_change=rules.can_change_agenda_item,
+            is_frozen=rules.agenda_item_is_frozen,
+        )
+        registry.register(
+            ActionItem, can_view=rules.can_view_action_item, can_change=rules.can_change_action_item
+        )
+        registry.register(Post, can_view=rules.can_view_post, can_change=rules.can_change_post)

@@ -10,10 +10,14 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.text import slugify
 
+from agreements.models import Agreement
 from dialogues import demo_data as data
 from dialogues.models import ActionItem, Attendance, Forum, ForumMember, Meeting, Theme, Topic
 from organisations.models import Organisation
 
+# The forums that the local agreement sets up follow it (seeded before us by agreements/demo.py).
+AGREEMENT = "lokal-overenskommelse-kullahamn"
+FOLLOW_THE_AGREEMENT = {"styrgrupp-lo", "dialogforum-lo"}
 PLACE = "Stadshuset, sal Öresund, Stortorget 1"
 ACCESS = "Hörslinga finns. Teckenspråkstolk kan beställas senast en vecka före mötet."
 
@@ -35,6 +39,9 @@ def _forum(slug, name, kind, visibility, themes, description, members):
             "visibility": visibility,
             "description": description,
             "organiser": _org(data.CITY),
+            "agreement": Agreement.objects.filter(slug=AGREEMENT).first()
+            if slug in FOLLOW_THE_AGREEMENT
+            else None,
             "is_demo": True,
         },
     )
@@ -69,6 +76,7 @@ def _agenda(meeting, items):
         meeting.agenda_items.create(
             title=title,
             presenter=_org(presenter) if presenter else None,
+            agreement=meeting.forum.agreement if reference else None,
             agreement_reference=reference,
             discussion_summary=summary,
             outcome_type=outcome_type,

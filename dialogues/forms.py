@@ -62,6 +62,7 @@ class AgendaItemForm(forms.ModelForm):
             "title",
             "description",
             "presenter",
+            "agreement",
             "agreement_reference",
             "discussion_summary",
             "outcome_type",
@@ -73,9 +74,13 @@ class AgendaItemForm(forms.ModelForm):
             "outcome": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, **kwargs):
+        from agreements.models import Agreement
+
         super().__init__(*args, **kwargs)
         self.fields["presenter"].queryset = _active_organisations()
+        # Only agreements the organiser may read can be linked (their titles show here).
+        self.fields["agreement"].queryset = Agreement.objects.visible_to(user).order_by("title")
 
 
 class AttendanceForm(forms.ModelForm):

@@ -123,6 +123,18 @@ def forum_or_404(user, slug, need="any"):
     return forum, rights
 
 
+def readable_agreement_ids(user, agreement_ids):
+    """Of the linked agreements, those `user` may open (the agreements app's own rule):
+    a link to any other would show the title of an agreement they may not see."""
+    from agreements.models import Agreement
+
+    ids = {pk for pk in agreement_ids if pk}
+    if not ids:
+        return set()
+    readable = Agreement.objects.visible_to(user).filter(pk__in=ids)
+    return set(readable.values_list("pk", flat=True))
+
+
 def user_organisation_ids(user):
     """Ids of the organisations `user` belongs to, cached on the user for the request."""
     if not user.is_authenticated:
@@ -208,18 +220,62 @@ def feed_user(request):
     raise Http404
 
 
-# --- files on meetings (attachments registry) ----------------------------------
+# --- files on meetings, agenda items, action items and posts (attachments registry) ---
+
+
+def access_once(user, forum):
+    """`access`, kept on the forum object: a page listing many records asks once per row."""
+    cache = forum.__dict__.setdefault("_access_by_user", {})
+    if user.pk not in cache:
+        cache[user.pk] = access(user, forum)
+    return cache[user.pk]
 
 
 def can_view_meeting(user, meeting):
     """Whoever may read the meeting page may read its files."""
-    return access(user, meeting.forum).any
+    return access_once(user, meeting.forum).any
 
 
 def can_change_meeting(user, meeting):
-    return access(user, meeting.forum).manage
+    return access_once(user, meeting.forum).manage
 
 
 def meeting_is_frozen(meeting):
     """Approved minutes are the official record; their files are only superseded."""
     return meeting.minutes_approved
+
+
+def can_view_agenda_item(user, item):
+    """Agenda items are shown on their meeting's page, with its rules."""
+    return can_view_meeting(user, item.meeting)
+
+
+def can_change_agenda_item(user, item):
+    return can_change_meeting(user, item.meeting)
+
+
+def agenda_item_is_frozen(item):
+    return meeting_is_frozen(item.meeting)
+
+
+def can_view_action_item(user, item):
+    return access_once(user, item.meeting.forum).any
+
+
+def can_change_action_item(user, item):
+    """Those who update its status: the owner's members and the organiser's coordinators."""
+    return can_update_action_item(user, access_once(user, item.meeting.forum), item)
+
+
+def can_view_post(user, post):
+    """Readers of the discussion; a hidden post's files only its forum's coordinators."""
+    rights = access_once(user, post.topic.forum)
+    return rights.discussion and (not post.is_hidden or rights.manage)
+
+
+def can_change_post(user, post):
+    """The post's author while it is shown, and the forum's coordinators (moderation)."""
+    rights = access_once(user, post.topic.forum)
+    if rights.manage:
+        return True
+    return rights.post and not post.is_hidden and post.author_id == user.pk

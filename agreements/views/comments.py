@@ -12,6 +12,7 @@ from agreements.exceptions import AgreementError
 from agreements.forms_consultation import CommentForm, EditCommentForm, ReplyForm, ResponseForm
 from agreements.models import Comment
 from agreements.notifications import notify_comment_answered
+from attachments.models import Attachment
 
 
 def _commentable_revision(request, slug, number):
@@ -56,6 +57,9 @@ def comment_detail(request, slug, number, pk):
     if comment.parent_id:
         return redirect(comment.parent.get_absolute_url() + f"#comment-{comment.pk}")
     replies = comment.replies.select_related("author", "organisation")
+    replies = Attachment.objects.prefetch_for(replies)
+    for reply in replies:
+        reply.revision = revision  # their file rules ask for it
     can_comment = rules.can_comment(request.user, revision)
     return render(request, "agreements/consultation/comment_detail.html", {
         "revision": revision, "agreement": revision.agreement, "comment": comment,

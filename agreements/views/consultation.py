@@ -22,6 +22,7 @@ from agreements.forms_consultation import (
 )
 from agreements.markdown import render as render_markdown
 from agreements.models import CarryOver, NotificationPreference, extend_consultation
+from attachments.models import Attachment
 
 PREVIEW_PER_SECTION = 3
 PAGE_SIZE = 25
@@ -40,7 +41,8 @@ def _latest_per_section(revision):
         )
     )
     latest = {}
-    for comment in ranked.filter(rank__lte=PREVIEW_PER_SECTION):
+    comments = Attachment.objects.prefetch_for(ranked.filter(rank__lte=PREVIEW_PER_SECTION))
+    for comment in comments:
         latest.setdefault(comment.section_id, []).append(comment)
     return latest
 
@@ -109,6 +111,7 @@ def comment_list(request, slug, number):
     form = CommentFilterForm(request.GET or None, revision=revision)
     comments = _filtered(request, revision, form)
     page = Paginator(comments, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = Attachment.objects.prefetch_for(page.object_list)
     mine = {o.pk for o in rules.commenting_organisations(request.user, revision.agreement)}
     return render(request, "agreements/consultation/comment_list.html", {
         "revision": revision, "agreement": revision.agreement, "filter_form": form,

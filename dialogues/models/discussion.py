@@ -74,6 +74,10 @@ class Post(models.Model):
     def __str__(self):
         return f"{self.organisation}: {self.body[:40]}"
 
+    def get_absolute_url(self):
+        """The post in its topic; posts have no page of their own."""
+        return f"{self.topic.get_absolute_url()}#post-{self.pk}"
+
     @property
     def is_hidden(self):
         return self.hidden_at is not None

@@ -44,8 +44,15 @@ class Forum(models.Model):
         on_delete=models.PROTECT,
         related_name="organised_forums",
     )
-    # The agreements app is not merged yet: a plain reference until a foreign key can replace it.
-    agreement_url = models.URLField(_("linked agreement (address)"), blank=True)
+    agreement = models.ForeignKey(
+        "agreements.Agreement",
+        verbose_name=_("agreement"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="forums",
+        help_text=_("The local agreement this forum follows up, if any."),
+    )
     visibility = models.CharField(
         _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.MEMBERS
     )

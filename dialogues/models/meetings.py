@@ -222,7 +222,16 @@ class AgendaItem(models.Model):
         blank=True,
         related_name="+",
     )
-    # Plain text until the agreements app can be linked with a foreign key.
+    agreement = models.ForeignKey(
+        "agreements.Agreement",
+        verbose_name=_("agreement"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="agenda_items",
+    )
+    # Most items name a principle, which is no section of a revision; and a section belongs
+    # to one frozen revision. So the agreement is a link and the section or principle text.
     agreement_reference = models.CharField(
         _("agreement section or principle"),
         max_length=200,
@@ -248,6 +257,10 @@ class AgendaItem(models.Model):
             last = self.meeting.agenda_items.aggregate(last=Max("position"))["last"]
             self.position = (last or 0) + 1
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        """The item on its meeting's page; agenda items have no page of their own."""
+        return f"{self.meeting.get_absolute_url()}#agenda-item-{self.pk}"
 
     @transaction.atomic
     def move(self, step):

@@ -35,6 +35,7 @@ def full_meeting(forum):
         .select_related("forum", "minutes_approved_by")
         .prefetch_related(
             "agenda_items__presenter",
+            "agenda_items__agreement",
             "attendances__organisation",
             "addenda__author",
             Prefetch("action_items", queryset=items.with_overdue_flag()),

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from attachments.models import Attachment
 from dialogues.exceptions import DialogueError, EditWindowClosed, HiddenPost
 from dialogues.forms import EditPostForm, HideForm, PostForm, TopicForm
 from dialogues.models import Post, Topic
@@ -34,6 +35,8 @@ def topic_detail(request, slug, pk):
     topic = get_object_or_404(
         Topic.objects.prefetch_related(Prefetch("posts", queryset=posts)), forum=forum, pk=pk
     )
+    topic.forum = forum  # the posts' file rules ask for it, once for the whole page
+    Attachment.objects.prefetch_for(topic.posts.all())
     organisations = posting_organisations(request.user, forum) if rights.post else None
     context = {
         "forum": forum,

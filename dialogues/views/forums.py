@@ -6,7 +6,13 @@ from django.utils import timezone
 
 from dialogues import ical
 from dialogues.models import ActionItem, Forum, ForumMember, Meeting, Theme
-from dialogues.permissions import feed_token, feed_user, forum_or_404, readable_forums
+from dialogues.permissions import (
+    feed_token,
+    feed_user,
+    forum_or_404,
+    readable_agreement_ids,
+    readable_forums,
+)
 
 OPEN_ITEMS_SHOWN = 10
 
@@ -51,7 +57,7 @@ def _forum_records(forum, rights):
 def forum_detail(request, slug):
     forum, rights = forum_or_404(request.user, slug)
     forum = (
-        Forum.objects.select_related("organiser")
+        Forum.objects.select_related("organiser", "agreement")
         .prefetch_related(
             "themes", Prefetch("members", ForumMember.objects.select_related("organisation"))
         )
@@ -61,6 +67,9 @@ def forum_detail(request, slug):
         "forum": forum,
         "rights": rights,
         "feed_token": feed_token(request.user) if rights.view and not forum.is_public else "",
+        "agreement": forum.agreement
+        if readable_agreement_ids(request.user, {forum.agreement_id})
+        else None,
         **_forum_records(forum, rights),
     }
     return render(request, "dialogues/forum_detail.html", context)

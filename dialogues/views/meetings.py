@@ -5,10 +5,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from attachments.models import Attachment
 from dialogues import ical
 from dialogues.exceptions import AgendaFrozen
 from dialogues.forms import AgendaItemForm, AttendanceForm, MeetingForm
-from dialogues.permissions import can_approve_minutes, can_read_minutes, forum_or_404
+from dialogues.permissions import (
+    can_approve_minutes,
+    can_read_minutes,
+    forum_or_404,
+    readable_agreement_ids,
+)
 from dialogues.views.common import full_meeting, meeting_or_404, report
 
 
@@ -31,9 +37,12 @@ def _frozen(request, meeting):
 def meeting_detail(request, slug, year, number):
     forum, rights = forum_or_404(request.user, slug)
     meeting = get_object_or_404(full_meeting(forum), year=year, number=number)
+    items = Attachment.objects.prefetch_for(meeting.agenda_items.all())
+    linked = readable_agreement_ids(request.user, {item.agreement_id for item in items})
     context = {
         "forum": forum,
         "meeting": meeting,
+        "readable_agreements": linked,
         "rights": rights,
         "show_minutes": can_read_minutes(request.user, rights, meeting),
         "can_approve": can_approve_minutes(request.user, meeting),
@@ -79,7 +88,8 @@ def agenda_item_add(request, slug, year, number):
     _forum, _rights, meeting = meeting_or_404(request, slug, year, number, "manage")
     if refused := _frozen(request, meeting):
         return refused
-    form = AgendaItemForm(request.POST or None)
+    initial = {"agreement": meeting.forum.agreement_id}
+    form = AgendaItemForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         form.instance.meeting = meeting
         form.save()
@@ -93,7 +103,7 @@ def agenda_item_edit(request, slug, year, number, item_id):
     if refused := _frozen(request, meeting):
         return refused
     item = get_object_or_404(meeting.agenda_items, pk=item_id)
-    form = AgendaItemForm(request.POST or None, instance=item)
+    form = AgendaItemForm(request.POST or None, instance=item, user=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("The agenda item was saved."))

@@ -264,7 +264,7 @@ class AgendaItemAdapter(ForumRecordAdapter):
 
 
 def agenda_item_url(item):
-    return f"{item.meeting.get_absolute_url()}#item-{item.pk}"
+    return item.get_absolute_url()
 
 
 class ActionItemAdapter(ForumRecordAdapter):

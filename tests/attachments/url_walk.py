@@ -5,7 +5,8 @@ from tests.url_walk import LOGIN, Expect
 
 
 def action_plan():
-    """The demo action plan, attached to Kullahamns stad (coordinated by samordnare)."""
+    """The demo action plan, on a meeting of the public dialogue forum organised by
+    Kullahamns stad (coordinated by samordnare); its minutes are approved (frozen)."""
     return {"pk": Attachment.objects.get(original_name=ACTION_PLAN).pk}
 
 
@@ -19,7 +20,7 @@ def city():
 CHANGERS = {"anonymous": LOGIN, "admin": 200, "samordnare": 200}
 
 URLS = {
-    # The city's page is public, and so are its files.
+    # The public forum's meeting page is public, and so are its files.
     "attachments:download": Expect(kwargs=action_plan),
     "attachments:upload": Expect(CHANGERS, default=404, kwargs=city, post=True),
     "attachments:remove": Expect(CHANGERS, default=404, kwargs=action_plan, post=True),

@@ -1,10 +1,14 @@
-"""A coordinator attaches a file to their organisation's page and downloads it again."""
+"""Files on records: a coordinator attaches and downloads them, parties read them, outsiders
+get 404, and files of frozen records are superseded rather than removed."""
 
 import re
 
+from attachments import samples
+from attachments.demo import dialogue_meeting
 from tests.browser.helpers import assert_accessible, login
 
 CITY = "/organisations/kullahamns-stad/"
+YOUTH_REVISION = "/agreements/fritid-barn-och-unga/revisions/1/"
 
 
 def test_a_coordinator_attaches_a_file_and_downloads_it(page, tmp_path):
@@ -40,19 +44,52 @@ def test_a_refused_file_is_explained_on_an_accessible_page(page, tmp_path):
     assert_accessible(page)
 
 
-def test_an_outsider_cannot_remove_a_file(page):
+def test_a_coordinator_attaches_a_pdf_to_a_consultation_draft_and_a_party_downloads_it(
+    page, tmp_path
+):
+    memo = tmp_path / "Missiv till remissen.pdf"
+    memo.write_bytes(samples.pdf_bytes(["Missiv: synpunkter senast om två veckor."]))
     login(page, "samordnare")
-    page.goto(CITY)
-    remove_link = page.get_by_role("link", name="Ta bort Handlingsplan 2025–2026.xlsx")
-    remove_url = remove_link.get_attribute("href")
-    remove_link.click()
+    page.goto(YOUTH_REVISION)
+
+    page.get_by_label(re.compile(r"^Fil\b")).set_input_files(memo)
+    page.get_by_role("button", name="Bifoga fil").click()
+
+    assert page.get_by_text("Missiv till remissen.pdf har bifogats.").is_visible()
+    assert_accessible(page)
+    link = page.get_by_role("link", name="Missiv till remissen.pdf", exact=True)
+    download_url = link.get_attribute("href")
+    page.get_by_role("button", name="Logga ut").click()
+
+    login(page, "forening")
+    page.goto(YOUTH_REVISION)
+    assert page.get_by_label(re.compile(r"^Fil\b")).count() == 0
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Missiv till remissen.pdf", exact=True).click()
+    assert download.value.suggested_filename == "Missiv till remissen.pdf"
+    page.get_by_role("button", name="Logga ut").click()
+
+    login(page, "utomstaende")
+    assert page.goto(download_url).status == 404
+
+
+def test_files_of_approved_minutes_are_superseded_not_removed(page):
+    meeting_url = dialogue_meeting().get_absolute_url()
+    login(page, "samordnare")
+    page.goto(meeting_url)
+    assert page.get_by_role("link", name="Ta bort Handlingsplan 2025–2026.xlsx").count() == 0
+    download_url = page.get_by_role(
+        "link", name="Handlingsplan 2025–2026.xlsx", exact=True
+    ).get_attribute("href")
+
+    page.get_by_role("button", name="Markera Handlingsplan 2025–2026.xlsx som ersatt").click()
+
+    assert page.get_by_text("Handlingsplan 2025–2026.xlsx har markerats som ersatt.").is_visible()
     assert_accessible(page)
     page.get_by_role("button", name="Logga ut").click()
 
     login(page, "utomstaende")
-    page.goto(CITY)
+    page.goto(meeting_url)
     assert page.get_by_role("link", name="Handlingsplan 2025–2026.xlsx", exact=True).is_visible()
-    assert page.get_by_role("link", name="Ta bort Handlingsplan 2025–2026.xlsx").count() == 0
-    response = page.goto(remove_url)
-
-    assert response.status == 404
+    assert page.get_by_role("button", name=re.compile("Markera")).count() == 0
+    assert page.goto(download_url.rstrip("/") + "/remove/").status == 404

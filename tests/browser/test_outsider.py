@@ -7,6 +7,8 @@ Each feature adds the URLs of its records that utomstaende may not reach to OUT_
 can refuse it.
 """
 
+from attachments.demo import CONSULTATION_RESPONSE
+from attachments.models import Attachment
 from organisations.models import Membership
 from tests.browser.helpers import assert_accessible, login
 
@@ -15,11 +17,19 @@ def forenings_membership():
     return Membership.objects.get(user__username="forening").pk
 
 
+def consultation_response():
+    """The umbrella organisation's response (DOCX) on its comment: for the agreement's parties."""
+    return Attachment.objects.get(original_name=CONSULTATION_RESPONSE).pk
+
+
 OUT_OF_REACH = [
     ("GET", lambda: f"/organisations/kullahamns-if/members/{forenings_membership()}/remove/"),
     ("POST", lambda: f"/organisations/kullahamns-if/members/{forenings_membership()}/remove/"),
     ("POST", lambda: f"/organisations/kullahamns-if/members/{forenings_membership()}/role/"),
     ("POST", lambda: "/organisations/kullahamns-if/members/"),
+    ("GET", lambda: f"/attachments/{consultation_response()}/"),
+    ("GET", lambda: f"/attachments/{consultation_response()}/remove/"),
+    ("POST", lambda: f"/attachments/{consultation_response()}/supersede/"),
 ]
 
 

@@ -66,7 +66,7 @@ def test_a_staff_member_finds_a_steering_group_minutes_passage_and_opens_its_age
     hit.first.get_by_role("link").click()
     page.wait_for_load_state()
 
-    assert "#item-" in page.url
+    assert "#agenda-item-" in page.url
     target = page.locator("li:target")
     assert target.get_by_role(
         "heading", name="Lokalbrist för idrottsföreningar i Södra hamnen"

@@ -122,8 +122,8 @@ def test_an_agenda_item_links_to_its_anchor_on_the_meeting_page(meeting, member,
     url = found(member, "kvällsvandringar")["dialogues.agendaitem"][0]
     client.force_login(member)
 
-    assert url == f"{meeting.get_absolute_url()}#item-{item.pk}"
-    assert f'id="item-{item.pk}"' in client.get(meeting.get_absolute_url()).text
+    assert url == f"{meeting.get_absolute_url()}#agenda-item-{item.pk}"
+    assert f'id="agenda-item-{item.pk}"' in client.get(meeting.get_absolute_url()).text
 
 
 def test_draft_minutes_are_found_only_by_the_forums_managers(meeting, coordinator, member, staff):
@@ -156,7 +156,7 @@ def test_approved_minutes_are_found_per_agenda_item_by_every_reader(
     index_everything()
 
     assert found(staff, "hyresgästföreningen")["dialogues.minutes"] == [
-        f"{meeting.get_absolute_url()}#item-{item.pk}"
+        f"{meeting.get_absolute_url()}#agenda-item-{item.pk}"
     ]
     assert types(outsider, "hyresgästföreningen") == set()
     assert types(None, "hyresgästföreningen") == set()

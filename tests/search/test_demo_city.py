@@ -98,7 +98,7 @@ def test_a_staff_member_finds_a_steering_group_minutes_passage_by_a_compound():
     minutes = [f for f in results.hits if f.adapter.type == "dialogues.minutes"]
     passage = next(f for f in minutes if "Styrgruppen" in f.hit.title)
     assert "<mark>" in passage.hit.snippet
-    assert "#item-" in passage.hit.url
+    assert "#agenda-item-" in passage.hit.url
 
 
 def test_an_outsider_with_the_same_words_finds_only_public_records():
