@@ -147,7 +147,10 @@ def _section(section):
     }  # fmt: skip
 
 
-@extend_schema(tags=["comments"], parameters=[OpenApiParameter("id", int, OpenApiParameter.PATH)])
+COMMENT_ID = [OpenApiParameter("id", int, OpenApiParameter.PATH)]
+
+
+@extend_schema(tags=["comments"])
 class CommentViewSet(viewsets.GenericViewSet):
     """Comments on a published revision, on behalf of a party organisation."""
 
@@ -168,6 +171,7 @@ class CommentViewSet(viewsets.GenericViewSet):
         page = self.paginate_queryset(comments)
         return self.get_paginated_response(CommentSerializer(page, many=True).data)
 
+    @extend_schema(parameters=COMMENT_ID)
     def retrieve(self, request, slug=None, number=None, pk=None):
         comment = comment_rules.get_comment_or_404(request.user, self.revision(), pk)
         return Response(CommentSerializer(comment).data)
@@ -189,7 +193,7 @@ class CommentViewSet(viewsets.GenericViewSet):
         )  # fmt: skip
         return Response(CommentSerializer(comment).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=ResponseRequest, responses=CommentSerializer)
+    @extend_schema(request=ResponseRequest, responses=CommentSerializer, parameters=COMMENT_ID)
     @action(detail=True, methods=["post"], url_path="response", url_name="respond")
     def respond(self, request, slug=None, number=None, pk=None):
         """The municipal coordinator's answer: disposition and reason."""
