@@ -21,7 +21,7 @@ from schemathesis.specs.openapi.checks import (
 
 from api.models import ApiToken
 
-EXAMPLES = int(os.environ.get("SCHEMATHESIS_EXAMPLES", "5"))
+EXAMPLES = int(os.environ.get("SCHEMATHESIS_EXAMPLES", "20"))
 CHECKS = [
     not_a_server_error,
     status_code_conformance,
