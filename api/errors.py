@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -81,6 +82,7 @@ def body_for(exc, data):
     return error_body(code, detail or data.get("detail", ""), **getattr(exc, "extra", {}))
 
 
+@csrf_exempt  # a 404 changes nothing; without it a POST here got the HTML CSRF page
 @login_not_required
 def not_found(request, *args, **kwargs):
     """JSON 404 for paths under /api/v1/ that name no endpoint."""

@@ -54,6 +54,25 @@ class MeetingForm(forms.ModelForm):
             "accessibility_notes": forms.Textarea(attrs={"rows": 3}),
         }
 
+    # A meeting in year 675 is a typing error; before 1900 local time also had odd offsets
+    # (+01:12:12) that no ISO 8601 reader accepts.
+    YEARS = (1900, 2100)
+
+    def _plausible(self, name):
+        value = self.cleaned_data.get(name)
+        if value is not None and not self.YEARS[0] <= value.year <= self.YEARS[1]:
+            raise forms.ValidationError(
+                _("Enter a time between the years %(first)s and %(last)s."),
+                params={"first": self.YEARS[0], "last": self.YEARS[1]},
+            )
+        return value
+
+    def clean_starts_at(self):
+        return self._plausible("starts_at")
+
+    def clean_ends_at(self):
+        return self._plausible("ends_at")
+
 
 class AgendaItemForm(forms.ModelForm):
     class Meta:

@@ -1,6 +1,7 @@
 from rest_framework import serializers
 
 from agreements.models import Agreement, Comment, Party, Revision
+from agreements.models.comments import Disposition
 
 
 class PartySerializer(serializers.ModelSerializer):
@@ -70,7 +71,7 @@ class DraftConflictSerializer(serializers.Serializer):
 
 class CommentSerializer(serializers.ModelSerializer):
     organisation = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    section = serializers.SlugRelatedField(slug_field="anchor", read_only=True)
+    section = serializers.SlugRelatedField(slug_field="anchor", read_only=True, allow_null=True)
     author = serializers.SerializerMethodField()
     response = serializers.SerializerMethodField()
 
@@ -130,8 +131,25 @@ class DiffSerializer(serializers.Serializer):
     sections = DiffSectionSerializer(many=True)
 
 
+class ReportCommentSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    organisation = serializers.CharField()
+    quote = serializers.CharField(allow_blank=True)
+    body = serializers.CharField()
+    created_at = serializers.DateTimeField()
+    author = serializers.CharField(allow_null=True, help_text="Only for those who work with it.")
+    disposition = serializers.ChoiceField(Disposition.choices, allow_null=True)
+    reason = serializers.CharField(allow_blank=True)
+
+
+class ReportSectionSerializer(serializers.Serializer):
+    heading = serializers.CharField()
+    anchor = serializers.CharField(allow_blank=True)
+    comments = ReportCommentSerializer(many=True)
+
+
 class ReportSerializer(serializers.Serializer):
     revision = serializers.IntegerField()
-    sections = serializers.ListField(child=serializers.DictField())
+    sections = ReportSectionSerializer(many=True)
     by_organisation = serializers.DictField(child=serializers.IntegerField())
     by_disposition = serializers.DictField(child=serializers.IntegerField())

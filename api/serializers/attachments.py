@@ -7,7 +7,9 @@ from attachments.models import Attachment
 
 class AttachmentSerializer(serializers.ModelSerializer):
     record = serializers.SerializerMethodField()
-    uploaded_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    uploaded_by = serializers.SlugRelatedField(
+        slug_field="username", read_only=True, allow_null=True
+    )
     superseded = serializers.BooleanField(source="is_superseded", read_only=True)
     download = serializers.SerializerMethodField()
 

@@ -89,7 +89,7 @@ class AttendanceSerializer(serializers.ModelSerializer):
 
 
 class AgendaItemSerializer(serializers.ModelSerializer):
-    presenter = serializers.SlugRelatedField(**ORGANISATION)
+    presenter = serializers.SlugRelatedField(allow_null=True, **ORGANISATION)
 
     class Meta:
         model = AgendaItem
@@ -121,7 +121,9 @@ class MeetingSerializer(MeetingListSerializer):
     attendance = AttendanceSerializer(source="attendances", many=True, read_only=True)
     minutes = serializers.SerializerMethodField()
     addenda = AddendumSerializer(many=True, read_only=True)
-    minutes_approved_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    minutes_approved_by = serializers.SlugRelatedField(
+        slug_field="username", read_only=True, allow_null=True
+    )
 
     class Meta(MeetingListSerializer.Meta):
         fields = [
@@ -165,8 +167,8 @@ class ActionItemSerializer(serializers.ModelSerializer):
     forum = serializers.CharField(source="meeting.forum.slug", read_only=True)
     meeting = serializers.IntegerField(source="meeting_id", read_only=True)
     owner = serializers.SlugRelatedField(**ORGANISATION)
-    department = serializers.SlugRelatedField(**ORGANISATION)
-    agenda_item = serializers.IntegerField(source="agenda_item_id", read_only=True)
+    department = serializers.SlugRelatedField(allow_null=True, **ORGANISATION)
+    agenda_item = serializers.IntegerField(source="agenda_item_id", read_only=True, allow_null=True)
     overdue = serializers.BooleanField(source="is_overdue", read_only=True)
 
     class Meta:

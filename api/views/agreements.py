@@ -36,6 +36,14 @@ AdoptRequest = type(
 SignRequest = form_serializer(SignForm, "Signature")
 
 
+class CreateFormBySlug(CreateForm):
+    """The page picks the municipality from a list; the API names it by slug."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].to_field_name = "slug"
+
+
 class AdoptFormWithRevision(AdoptForm):
     """The page takes the revision from its URL; the API from the body."""
 
@@ -89,7 +97,7 @@ class AgreementViewSet(viewsets.GenericViewSet):
         municipalities = permissions.creatable_municipalities(request.user)
         if not municipalities.exists():
             raise PermissionDenied
-        data = validated(CreateForm, request.data, municipalities=municipalities)
+        data = validated(CreateFormBySlug, request.data, municipalities=municipalities)
         agreement = Agreement.create(by=request.user, **data)
         return self._answer(agreement, status.HTTP_201_CREATED)
 

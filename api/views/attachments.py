@@ -99,7 +99,7 @@ class AttachmentViewSet(viewsets.GenericViewSet):
         return self._answer(*_attachment(request.user, pk, registry.can_view))
 
     @extend_schema(
-        responses={(200, "application/octet-stream"): OpenApiResponse(OpenApiTypes.BINARY)}
+        responses={(200, "*/*"): OpenApiResponse(OpenApiTypes.BINARY, "The file.")}
     )
     @action(detail=True)
     def download(self, request, pk=None):

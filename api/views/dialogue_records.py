@@ -48,6 +48,9 @@ class AgendaItemRequest(serializers.Serializer):
     title = serializers.CharField(max_length=200)
     description = serializers.CharField(required=False, allow_blank=True)
     presenter = _org("Presenting organisation")
+    agreement = serializers.SlugField(
+        required=False, allow_null=True, help_text="Linked agreement (slug); one you may read."
+    )
     agreement_reference = serializers.CharField(required=False, allow_blank=True)
     discussion_summary = serializers.CharField(required=False, allow_blank=True)
     outcome_type = serializers.ChoiceField(
@@ -97,7 +100,7 @@ def _by_slug(form_class, *names):
     return BySlug
 
 
-AgendaForm = _by_slug(AgendaItemForm, "presenter")
+AgendaForm = _by_slug(AgendaItemForm, "presenter", "agreement")
 AttendanceBySlugForm = _by_slug(AttendanceForm, "organisation")
 ActionForm = _by_slug(ActionItemForm, "owner", "department")
 
@@ -133,7 +136,7 @@ class AgendaItemViewSet(MeetingRecords):
     def create(self, request, meeting_id=None):
         meeting = self.meeting("manage")
         meeting.ensure_agenda_open()
-        form = bound(AgendaForm, request)
+        form = bound(AgendaForm, request, user=request.user)
         form.instance.meeting = meeting
         return Response(AgendaItemSerializer(form.save()).data, status.HTTP_201_CREATED)
 
@@ -142,10 +145,12 @@ class AgendaItemViewSet(MeetingRecords):
         meeting = self.meeting("manage")
         item = self._item(meeting, pk)
         meeting.ensure_agenda_open()
-        base = current_values(AgendaItemForm(instance=item))
+        base = current_values(AgendaItemForm(instance=item, user=request.user))
         if item.presenter_id:
             base["presenter"] = item.presenter.slug
-        item = bound(AgendaForm, request, base=base, instance=item).save()
+        if item.agreement_id:
+            base["agreement"] = item.agreement.slug
+        item = bound(AgendaForm, request, base=base, instance=item, user=request.user).save()
         return Response(AgendaItemSerializer(item).data)
 
     @extend_schema(request=MoveRequest, responses=AgendaItemSerializer(many=True))

@@ -107,8 +107,11 @@ class DraftView(GenericAPIView):
 
 
 @extend_schema(tags=["revisions"])
-class DiffViewSet(viewsets.GenericViewSet):
+class DiffView(GenericAPIView):
+    """One object (not a list): the changes between two published revisions."""
+
     serializer_class = DiffSerializer
+    pagination_class = None
 
     @extend_schema(
         parameters=[
@@ -116,7 +119,7 @@ class DiffViewSet(viewsets.GenericViewSet):
             OpenApiParameter("to", int, required=True),
         ]
     )
-    def list(self, request, slug=None):
+    def get(self, request, slug=None):
         """Section by section, paragraph by paragraph, word by word (as the compare page)."""
         agreement = rules.get_agreement_or_404(request.user, slug)
         published = agreement.revisions.published().prefetch_related("sections")
@@ -144,7 +147,10 @@ def _section(section):
     }  # fmt: skip
 
 
-@extend_schema(tags=["comments"], parameters=[OpenApiParameter("id", int, OpenApiParameter.PATH)])
+COMMENT_ID = [OpenApiParameter("id", int, OpenApiParameter.PATH)]
+
+
+@extend_schema(tags=["comments"])
 class CommentViewSet(viewsets.GenericViewSet):
     """Comments on a published revision, on behalf of a party organisation."""
 
@@ -165,6 +171,7 @@ class CommentViewSet(viewsets.GenericViewSet):
         page = self.paginate_queryset(comments)
         return self.get_paginated_response(CommentSerializer(page, many=True).data)
 
+    @extend_schema(parameters=COMMENT_ID)
     def retrieve(self, request, slug=None, number=None, pk=None):
         comment = comment_rules.get_comment_or_404(request.user, self.revision(), pk)
         return Response(CommentSerializer(comment).data)
@@ -186,7 +193,7 @@ class CommentViewSet(viewsets.GenericViewSet):
         )  # fmt: skip
         return Response(CommentSerializer(comment).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=ResponseRequest, responses=CommentSerializer)
+    @extend_schema(request=ResponseRequest, responses=CommentSerializer, parameters=COMMENT_ID)
     @action(detail=True, methods=["post"], url_path="response", url_name="respond")
     def respond(self, request, slug=None, number=None, pk=None):
         """The municipal coordinator's answer: disposition and reason."""
@@ -211,11 +218,13 @@ def _int(value):
 
 
 @extend_schema(tags=["comments"])
-class ReportViewSet(viewsets.GenericViewSet):
+class ReportView(GenericAPIView):
+    """One object (not a list): the consultation report of a revision."""
+
     serializer_class = ReportSerializer
     pagination_class = None
 
-    def list(self, request, slug=None, number=None):
+    def get(self, request, slug=None, number=None):
         """All comments by section with dispositions; names only for those who work with it."""
         revision = comment_rules.get_revision_or_404(
             request.user, slug, number, check=comment_rules.can_view_report
@@ -247,17 +256,19 @@ def _report_comment(comment, names):
 
 router = Router()
 router.register(f"{AGREEMENT}/revisions", RevisionViewSet, basename="revision")
-router.register(f"{AGREEMENT}/diff", DiffViewSet, basename="diff")
 router.register(
     f"{AGREEMENT}/revisions/(?P<number>[0-9]+)/comments", CommentViewSet, basename="comment"
-)
-router.register(
-    f"{AGREEMENT}/revisions/(?P<number>[0-9]+)/report", ReportViewSet, basename="report"
 )
 
 urlpatterns = [
     *router.urls,
     re_path(
         f"^{AGREEMENT}/draft/$", login_not_required(DraftView.as_view()), name="agreement-draft"
+    ),
+    re_path(f"^{AGREEMENT}/diff/$", login_not_required(DiffView.as_view()), name="diff"),
+    re_path(
+        f"^{AGREEMENT}/revisions/(?P<number>[0-9]+)/report/$",
+        login_not_required(ReportView.as_view()),
+        name="report",
     ),
 ]

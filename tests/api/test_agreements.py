@@ -125,7 +125,7 @@ def test_a_script_drafts_publishes_collects_comments_and_answers_them(parties, a
         f"{base}/open-consultation/", {"closes_at": in_days(14)}, format="json"
     )
     commented = member.post(f"{base}/revisions/1/comments/", {
-        "organisation": association.pk, "body": "Bra!", "section": "1-syfte",
+        "organisation": association.pk, "body": "Bra!", "section": "syfte",
         "quote": "samarbetar om fritid",
     }, format="json")  # fmt: skip
     comment_id = commented.json().get("id")
@@ -174,7 +174,7 @@ def test_an_illegal_step_is_409_and_changes_nothing(parties):
                            {"closes_at": in_days(3)}, format="json")  # fmt: skip
 
     assert response.status_code == 409
-    assert response.json() == {"code": "empty_draft", "message": "Utkastet har ingen text än."}
+    assert response.json() == {"code": "empty_draft", "message": "Utkastet har ingen text ännu."}
     assert Agreement.objects.get(slug="lo").status == "draft"
 
 

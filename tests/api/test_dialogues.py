@@ -163,6 +163,17 @@ def test_a_meeting_that_ends_before_it_starts_is_a_400_with_the_field(forum, coo
     assert not Meeting.objects.exists()
 
 
+@pytest.mark.parametrize("starts_at", ["0675-03-22T09:30:26-15:59", "2101-01-01T10:00:00+01:00"])
+def test_a_meeting_in_an_implausible_year_is_a_400_with_the_field(forum, coordinator, starts_at):
+    body = {**NEW_MEETING, "starts_at": starts_at}
+
+    response = as_user(coordinator).post("/api/v1/meetings/", body, format="json")
+
+    assert response.status_code == 400
+    assert "1900" in response.json()["errors"]["starts_at"][0]
+    assert not Meeting.objects.exists()
+
+
 def test_a_meeting_needs_a_forum(coordinator, forum):
     response = as_user(coordinator).post(
         "/api/v1/meetings/", {**NEW_MEETING, "forum": ""}, format="json"

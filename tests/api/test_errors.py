@@ -3,6 +3,7 @@
 import pytest
 from django.test import override_settings
 from rest_framework.settings import api_settings
+from rest_framework.test import APIClient
 
 from agreements.exceptions import InvalidTransition
 from api.errors import exception_handler
@@ -25,6 +26,16 @@ def test_the_message_follows_the_requested_language(api):
 
 def test_a_path_that_names_no_endpoint_answers_json(api):
     response = api.get("/api/v1/inget-sadant/")
+
+    assert response.status_code == 404
+    assert response.json()["code"] == "not_found"
+
+
+def test_a_post_to_a_path_that_names_no_endpoint_answers_json_not_the_csrf_page(member):
+    client = APIClient(enforce_csrf_checks=True)
+    client.force_login(member)
+
+    response = client.post("/api/v1/agreements/lo/revisions/1/comments/-1/response/", {})
 
     assert response.status_code == 404
     assert response.json()["code"] == "not_found"

@@ -49,3 +49,13 @@ def test_the_docs_start_up_script_is_a_file_of_its_own(client):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/javascript")
     assert "/api/schema/" in response.text
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/api/v1/agreements/{slug}/diff/", "/api/v1/agreements/{slug}/revisions/{number}/report/"],
+)
+def test_single_object_endpoints_are_objects_in_the_schema(schema, path):
+    body = schema["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]
+
+    assert body["schema"]["$ref"].startswith("#/components/schemas/")

@@ -52,8 +52,8 @@ URLS |= {
     "api:agreement-draft": Expect(MANAGERS, default=404, kwargs=lambda: IOP, post=False),
     "api:revision-list": Expect(kwargs=lambda: LO),
     "api:revision-detail": Expect(kwargs=lambda: {**LO, "number": 3}),
-    "api:diff-list": Expect(default=400, kwargs=lambda: LO),
-    "api:report-list": Expect(kwargs=lambda: {**LO, "number": 1}),
+    "api:diff": Expect(default=400, kwargs=lambda: LO),
+    "api:report": Expect(kwargs=lambda: {**LO, "number": 1}),
     # Comments: whoever holds view_agreement; the public and outsiders 404.
     "api:comment-list": Expect(
         {"anonymous": 404, "utomstaende": 404}, kwargs=lambda: {**LO, "number": 1}, post=True
