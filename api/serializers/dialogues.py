@@ -12,6 +12,7 @@ from dialogues.models import (
     Forum,
     Meeting,
 )
+from dialogues.permissions import readable_agreement_ids
 
 ORGANISATION = {"slug_field": "slug", "read_only": True}
 
@@ -40,11 +41,13 @@ class ForumSerializer(serializers.ModelSerializer):
         return [{"organisation": m.organisation.slug, "role": m.role} for m in forum.members.all()]
 
     def get_agreement(self, forum) -> str:
-        """The linked agreement, however the forum stores it (an address or a record)."""
-        linked = getattr(forum, "agreement", None)
-        if linked is not None:
-            return getattr(linked, "slug", str(linked))
-        return getattr(forum, "agreement_url", "") or ""
+        """The linked agreement's slug, only for those who may read it (as on the page)."""
+        request = self.context.get("request")
+        if not forum.agreement_id or request is None:
+            return ""
+        if not readable_agreement_ids(request.user, [forum.agreement_id]):
+            return ""
+        return forum.agreement.slug
 
 
 class ForumListSerializer(ForumSerializer):

@@ -119,7 +119,7 @@ class ForumViewSet(viewsets.ReadOnlyModelViewSet):
             .prefetch_related("themes", _members())
             .get(pk=forum.pk)
         )
-        return Response(ForumSerializer(forum).data)
+        return Response(ForumSerializer(forum, context={"request": request}).data)
 
 
 def _members():

@@ -298,3 +298,16 @@ def test_a_meeting_is_read_in_a_fixed_number_of_queries(
         response = client.get(url(meeting))
 
     assert len(response.json()["attendance"]) == 5
+
+
+def test_a_forums_agreement_is_named_only_to_those_who_may_read_it(forum, coordinator, member):
+    from tests.agreements.factories import adopt, consult, make_agreement
+
+    draft = make_agreement(forum.organiser, by=coordinator, slug="lo-utkast", title="Utkast")
+    Forum.objects.filter(pk=forum.pk).update(agreement=draft)
+
+    assert as_user(coordinator).get("/api/v1/forums/styrgrupp/").json()["agreement"] == "lo-utkast"
+    assert as_user(member).get("/api/v1/forums/styrgrupp/").json()["agreement"] == ""
+
+    adopt(draft, consult(draft, by=coordinator), by=coordinator)
+    assert as_user(member).get("/api/v1/forums/styrgrupp/").json()["agreement"] == "lo-utkast"
