@@ -6,9 +6,7 @@ public forum) for the forum, its meetings, agenda items and action items;
 (adapters/minutes.py), so that the meeting page's readers do not find drafts.
 """
 
-from urllib.parse import urlparse
 
-from django.urls import Resolver404, resolve
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
@@ -23,28 +21,8 @@ MANAGE_FORUM = "dialogues.manage_forum"
 
 
 def forum_agreement_id(forum):
-    """The id of the agreement a forum follows up, or None.
-
-    The one place that knows how the link is stored: a ForeignKey `agreement`
-    when there is one, until then the agreement's address in `agreement_url`.
-    """
-    if "agreement_id" in forum.__dict__:
-        return forum.agreement_id
-    return _agreement_id_from_url(forum.agreement_url)
-
-
-def _agreement_id_from_url(url):
-    from agreements.models import Agreement
-
-    if not url:
-        return None
-    try:
-        match = resolve(urlparse(url).path)
-    except Resolver404:
-        return None
-    if match.namespace != "agreements" or "slug" not in match.kwargs:
-        return None
-    return Agreement.objects.filter(slug=match.kwargs["slug"]).values_list("pk", flat=True).first()
+    """The id of the agreement a forum follows up, or None."""
+    return forum.agreement_id
 
 
 def plain(markdown):

@@ -1,6 +1,7 @@
 """URL walk expectations for the dialogue, attachment and search endpoints (tests/api/url_walk.py
 merges them): readers of the members-only trygghet forum get 200, others 404."""
 
+from attachments.demo import ACTION_PLAN
 from attachments.models import Attachment
 from dialogues.models import ActionItem, Meeting
 from organisations.models import Organisation
@@ -37,19 +38,14 @@ def action_item():
 
 
 def organisation_record():
-    return {"label": "organisations.organisation", "object_id": _public_file().object_id}
-
-
-def _public_file():
-    # The demo attaches files to organisations, whose pages (and files) are public.
-    return Attachment.objects.filter(
-        content_type__app_label="organisations",
-        object_id__in=Organisation.objects.active().values("pk"),
-    ).first()
+    # Organisation pages are public; the city's files list answers everyone.
+    city = Organisation.objects.get(slug="kullahamns-stad")
+    return {"label": "organisations.organisation", "object_id": city.pk}
 
 
 def public_file():
-    return {"pk": _public_file().pk}
+    # The demo action plan, on a meeting of the public dialogue forum (approved minutes).
+    return {"pk": Attachment.objects.get(original_name=ACTION_PLAN).pk}
 
 
 URLS = {

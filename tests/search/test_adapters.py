@@ -8,7 +8,6 @@ from agreements.models import Disposition
 from attachments.models import Attachment
 from dialogues.models import Forum
 from search import registry, service
-from search.adapters.dialogues import forum_agreement_id
 from search.adapters.minutes import match_item, split_minutes
 from tests.agreements.factories import adopt
 from tests.attachments.factories import make_attachment
@@ -203,12 +202,6 @@ def test_minutes_headings_are_matched_to_agenda_items_by_title_or_number(meeting
     assert match_item("§2 Annat namn", items) == items[1]
     assert match_item("Lokalbrist i Norra hallen", items) == items[0]
     assert match_item("§9 Okänd", items) is None
-
-
-def test_a_forum_finds_its_agreement_through_its_address(members_forum, agreement):
-    members_forum.agreement_url = f"https://overens.example{agreement.get_absolute_url()}"
-
-    assert forum_agreement_id(members_forum) == agreement.pk
 
 
 # --- attachments ----------------------------------------------------------------
