@@ -29,3 +29,17 @@ class AttachmentForm(forms.Form):
         upload = self.cleaned_data["file"]
         self.checked = filetypes.check_upload(upload)
         return upload
+
+    def save(self, parent, by):
+        """Store the checked upload on `parent` and extract its text for search."""
+        from attachments.models import Attachment
+
+        attachment = Attachment.create_from_upload(
+            parent,
+            self.cleaned_data["file"],
+            self.checked,
+            by=by,
+            description=self.cleaned_data["description"],
+        )
+        attachment.extract_text()
+        return attachment

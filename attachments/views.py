@@ -42,14 +42,7 @@ def upload(request, label, object_id):
         raise Http404
     form = AttachmentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        attachment = Attachment.create_from_upload(
-            parent,
-            form.cleaned_data["file"],
-            form.checked,
-            by=request.user,
-            description=form.cleaned_data["description"],
-        )
-        attachment.extract_text()
+        attachment = form.save(parent, by=request.user)
         messages.success(request, _("%(name)s was attached.") % {"name": attachment})
         return redirect(_record_url(parent))
     context = {"form": form, "parent": parent, "back": _record_url(parent)}

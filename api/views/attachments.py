@@ -70,14 +70,7 @@ class RecordAttachmentViewSet(viewsets.GenericViewSet):
         """Upload a file: the same checks as the page (type read from the content, size, name)."""
         parent = self.parent(registry.can_change)
         form = bound(AttachmentForm, request, files=True)
-        attachment = Attachment.create_from_upload(
-            parent,
-            form.cleaned_data["file"],
-            form.checked,
-            by=request.user,
-            description=form.cleaned_data["description"],
-        )
-        attachment.extract_text()
+        attachment = form.save(parent, by=request.user)
         context = {"request": request, "parent": parent}
         return Response(
             AttachmentSerializer(attachment, context=context).data, status.HTTP_201_CREATED
