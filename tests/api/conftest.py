@@ -5,6 +5,7 @@ from django.core.cache import cache
 from rest_framework.test import APIClient
 
 from api.models import ApiToken
+from tests.factories import make_user
 
 
 @pytest.fixture(autouse=True)
@@ -13,6 +14,12 @@ def fresh_throttle_counts():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def admin(db):
+    """The superuser: sees and may change everything, as in the admin site."""
+    return make_user("admin", is_superuser=True, is_staff=True)
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ from tests.api.conftest import as_user
 from tests.attachments import files
 from tests.attachments.factories import make_attachment
 from tests.dialogues.factories import approve, make_checked_meeting, make_forum, make_meeting
-from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -30,11 +29,6 @@ def stored_files(media):
         return sorted(p for p in media.rglob("*") if p.is_file()) if media.exists() else []
 
     return listing
-
-
-@pytest.fixture
-def admin(db):
-    return make_user("admin", is_superuser=True, is_staff=True)
 
 
 @pytest.fixture

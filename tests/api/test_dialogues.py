@@ -11,18 +11,12 @@ from tests.dialogues.factories import (
     make_forum,
     make_meeting,
 )
-from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
 
 ROLES = [None, "admin", "coordinator", "staff", "member", "outsider"]
 READERS = {"admin", "coordinator", "staff", "member"}
 MANAGERS = {"admin", "coordinator"}
-
-
-@pytest.fixture
-def admin(db):
-    return make_user("admin", is_superuser=True, is_staff=True)
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ import pytest
 
 from search import backends, indexing
 from tests.api.conftest import as_user
-from tests.factories import make_user
 from tests.search.conftest import PrivateOrganisationAdapter, drop_indexes
 from tests.search.helpers import index_everything
 
@@ -42,11 +41,6 @@ def search_index(tmp_path, settings, monkeypatch):
     indexing._local.pending = set()
     yield
     drop_indexes()
-
-
-@pytest.fixture
-def admin(db):
-    return make_user("admin", is_superuser=True, is_staff=True)
 
 
 @pytest.fixture
