@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connections
 
@@ -19,6 +20,8 @@ class Command(BaseCommand):
     def handle(self, docs, **options):
         argv = ["--docs", str(docs), "--backend", settings.SEARCH_BACKEND]
         if settings.SEARCH_BACKEND == "postgres":
+            # The search app's migration creates pg_trgm, as in production.
+            call_command("migrate", "search", interactive=False, verbosity=0)
             argv += ["--dsn", postgres_dsn(connections["default"].settings_dict)]
         # The engine's benchmark uses a temporary index directory (or its own
         # table), never the live index.
