@@ -376,6 +376,36 @@ THEME_AGENDA = {
             "Forumet rekommenderar bättre belysning längs gångvägen till Norra hallen.",
         ),
     ],
+    "temaforum-tillganglighet": [
+        (
+            "Ledsagning till föreningarnas aktiviteter",
+            SOC,
+            "",
+            "Funktionsrätt Kullahamn berättade att ledsagarservicen inte räcker till kvällsaktiviteter. Flera medlemmar med rullstol avstår från föreningsträffar när färdtjänsten inte hinner hämta.",
+            "recommendation",
+            "Forumet rekommenderar att ledsagarservicen också beviljas för föreningsaktiviteter på kvällstid.",
+        ),
+    ],
+    "temaforum-arbetsmarknad": [
+        (
+            "Praktikplatser i föreningar",
+            AMF,
+            "",
+            "Arbetskooperativet Hamnverket har tagit emot sex praktikanter under våren. Handledarstödet från förvaltningen räckte inte, och föreningarna efterfrågar en kontaktperson för praktikfrågor.",
+            "recommendation",
+            "Forumet rekommenderar en gemensam handledarutbildning för föreningar som tar emot praktikanter.",
+        ),
+    ],
+    "temaforum-stadsutveckling": [
+        (
+            "Medborgardialog om Södra hamnens torg",
+            SBF,
+            "",
+            "Stadsbyggnadsförvaltningen visade skisser av torget. Hyresgästföreningen vill att bottenvåningarna får föreningslokaler och att medborgardialogen hålls på kvällstid.",
+            "recommendation",
+            "Forumet rekommenderar att detaljplanen reserverar bottenvåningar för föreningslokaler.",
+        ),
+    ],
 }
 
 UPCOMING_AGENDA = [

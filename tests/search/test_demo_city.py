@@ -101,6 +101,38 @@ def test_a_staff_member_finds_a_steering_group_minutes_passage_by_a_compound():
     assert "#agenda-item-" in passage.hit.url
 
 
+# Each forum of the demo city, and a few words of one of its approved minutes passages
+# (at least one of them a compound, or a form of one, that the passage spells otherwise).
+MINUTES_OF_EVERY_FORUM = [
+    ("styrgrupp-lo", "lokalbrist idrottsföreningar"),
+    ("dialogforum-lo", "lokalbank föreningslivet"),
+    ("temaforum-trygghet", "belysning gångvägar"),
+    ("temaforum-tillganglighet", "ledsagarservice föreningsaktiviteter"),
+    ("temaforum-arbetsmarknad", "handledarstöd praktikant"),
+    ("temaforum-stadsutveckling", "föreningslokal bottenvåning"),
+]
+
+
+def test_the_demo_story_covers_every_forum_of_the_city():
+    from dialogues.models import Forum
+
+    assert {slug for slug, _ in MINUTES_OF_EVERY_FORUM} == set(
+        Forum.objects.values_list("slug", flat=True)
+    )
+
+
+@pytest.mark.parametrize("slug,words", MINUTES_OF_EVERY_FORUM)
+def test_a_staff_member_finds_a_minutes_passage_of_any_forum(slug, words):
+    hits = service.search(user("tjansteperson"), words).hits
+
+    passages = [
+        f for f in hits if f.adapter.type == "dialogues.minutes" and f.record.forum.slug == slug
+    ]
+    assert passages, [(f.adapter.type, f.hit.title) for f in hits]
+    assert "<mark>" in passages[0].hit.snippet
+    assert "#agenda-item-" in passages[0].hit.url
+
+
 def test_an_outsider_with_the_same_words_finds_only_public_records():
     results = service.search(user("utomstaende"), "lokalbrist idrottsföreningar", per_page=100)
 
