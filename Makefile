@@ -53,6 +53,7 @@ test: install
 serve: demo
 	DJANGO_DEBUG=0 DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-local-serve-only-not-secret-0123456789abcdefghij} \
 	  DJANGO_ALLOWED_HOSTS=$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost} DJANGO_SECURE_SSL_REDIRECT=0 \
+	  DJANGO_SITE_URL=$${DJANGO_SITE_URL:-http://127.0.0.1:8000} \
 	  sh -c '$(MANAGE) collectstatic --noinput --verbosity 0 && \
 	  $(BIN)/gunicorn config.wsgi --bind 127.0.0.1:8000 --workers 2 --access-logfile -'
 

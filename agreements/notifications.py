@@ -41,7 +41,7 @@ def party_members(revision):
 
 def _send(user, template, context):
     with translation.override(settings.LANGUAGE_CODE):
-        context = {"user": user, "site_url": getattr(settings, "SITE_URL", ""), **context}
+        context = {"user": user, "site_url": settings.SITE_URL, **context}
         subject = render_to_string(f"agreements/consultation/email/{template}_subject.txt", context)
         body = render_to_string(f"agreements/consultation/email/{template}.txt", context)
     send_mail(" ".join(subject.split()), body, None, [user.email])

@@ -4,6 +4,7 @@ Development is the default (DJANGO_DEBUG on, SQLite under var/). Production sets
 DJANGO_DEBUG=0, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and DATABASE_URL; see README.
 """
 
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -28,6 +29,18 @@ ALLOWED_HOSTS = env_list(
     "DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"] if DEBUG else []
 )
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+
+# The address e-mails link to (they have no request to take the host from): the
+# development server, or in production https:// and the first allowed host name.
+_first_host = next((h for h in ALLOWED_HOSTS if h and h != "*" and not h.startswith(".")), "")
+SITE_URL = env_str("DJANGO_SITE_URL").rstrip("/") or (
+    "http://127.0.0.1:8000" if DEBUG else f"https://{_first_host}" if _first_host else ""
+)
+if not re.fullmatch(r"https?://[^/\s?#]+(/[^\s?#]*)?", SITE_URL):
+    raise ImproperlyConfigured(
+        f"DJANGO_SITE_URL={SITE_URL!r}: give the address users open, "
+        "such as https://overens.kullahamn.se (needed for the links in e-mails)."
+    )
 
 INSTALLED_APPS = [
     "django.contrib.admin",

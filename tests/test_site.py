@@ -33,6 +33,11 @@ def run_python(code, **env):
         ({"DJANGO_DEBUG": "maybe"}, "is not a boolean"),
         ({"DJANGO_DEBUG": "0"}, "DJANGO_SECRET_KEY must be set"),
         ({"SESSION_COOKIE_AGE": "a day"}, "is not a whole number"),
+        ({"DJANGO_SITE_URL": "overens.kullahamn.se"}, "DJANGO_SITE_URL='overens.kullahamn.se'"),
+        (
+            {"DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": "k" * 60, "DJANGO_ALLOWED_HOSTS": "*"},
+            "needed for the links in e-mails",
+        ),
     ],
 )
 def test_bad_settings_stop_the_start_with_a_clear_message(env, message):
@@ -55,6 +60,27 @@ def test_the_production_settings_from_the_readme_pass_the_deploy_check():
 
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("env", "site_url"),
+    [
+        ({}, "http://127.0.0.1:8000"),
+        ({"DJANGO_SITE_URL": "https://overens.kullahamn.se/"}, "https://overens.kullahamn.se"),
+        (
+            {
+                "DJANGO_DEBUG": "0",
+                "DJANGO_SECRET_KEY": "k" * 60,
+                "DJANGO_ALLOWED_HOSTS": ".kullahamn.se,overens.kullahamn.se",
+            },
+            "https://overens.kullahamn.se",
+        ),
+    ],
+)
+def test_e_mail_links_go_to_the_site_address(env, site_url):
+    result = run_python("import config.settings as s; print(s.SITE_URL)", **env)
+
+    assert result.stdout.strip() == site_url, result.stderr
 
 
 def test_the_site_speaks_swedish_by_default_and_english_on_request(client, db):

@@ -33,6 +33,17 @@ def test_party_members_hear_when_a_consultation_opens(
     assert "/agreements/lo/revisions/1/consultation/" in mail.outbox[0].body
 
 
+def test_the_links_in_e_mails_are_whole_addresses_of_the_site(
+    agreement, coordinator, settings, django_capture_on_commit_callbacks
+):
+    settings.SITE_URL = "https://overens.kullahamn.se"
+    open_consultation(agreement, coordinator, django_capture_on_commit_callbacks)
+
+    body = mail.outbox[0].body
+    assert "https://overens.kullahamn.se/agreements/lo/revisions/1/consultation/" in body
+    assert "https://overens.kullahamn.se/agreements/" in body.split("stänga av")[-1]
+
+
 def test_members_who_switched_it_off_get_nothing(
     agreement, coordinator, member, django_capture_on_commit_callbacks
 ):
