@@ -296,17 +296,24 @@ def analyze(text):
     if _last[0] is text:
         return _last[1]
     terms, parts = [], []
+    for term, compound in word_entries(text):
+        terms.append(term)
+        if compound:
+            parts.extend(compound)
+    _last = (text, (terms, parts))
+    return terms, parts
+
+
+def word_entries(text):
+    """Yield (term, compound parts) per word of a text, stop words left out: the
+    terms of tokens() and the parts of part_tokens(), from one cached look-up per word."""
     info = _word_info
     for word in WORD_RE.findall(text):
         entry = info.get(word)
         if entry is None:
             entry = _info(word)
         if entry[0] is not None:
-            terms.append(entry[0])
-            if entry[1]:
-                parts.extend(entry[1])
-    _last = (text, (terms, parts))
-    return terms, parts
+            yield entry
 
 
 def _info(word):

@@ -57,13 +57,14 @@ class PostgresBackend(SearchBackend):
             f"INSERT INTO {self.t} ({cols}) VALUES ({', '.join(['%s'] * len(pgsql.COLUMNS))}) "
             f"ON CONFLICT (id) DO UPDATE SET {sets}, indexed_at = clock_timestamp()"
         )
+        rows = [pgsql.row(d) for d in docs]
         with self.conn.transaction(), self.conn.cursor() as cur:
-            cur.executemany(sql, [pgsql.row(d) for d in docs])
-            self._add_terms(cur, docs)
+            cur.executemany(sql, [values for values, _ in rows])
+            self._add_terms(cur, set().union(*(terms for _, terms in rows)))
             self._journal(cur, [d["id"] for d in docs], False)
 
-    def _add_terms(self, cur, docs):
-        terms = sorted(set().union(*(pgsql.terms_of(d) for d in docs)))
+    def _add_terms(self, cur, terms):
+        terms = sorted(terms)
         cur.execute(
             f"INSERT INTO {self.t}_terms SELECT unnest(%s::text[]), 1 "
             f"ON CONFLICT (term) DO UPDATE SET ndoc = {self.t}_terms.ndoc + 1",
@@ -96,9 +97,9 @@ class PostgresBackend(SearchBackend):
         with self.conn.transaction(), self.conn.cursor() as cur:
             with cur.copy(f"COPY {table} ({', '.join(pgsql.COLUMNS)}) FROM STDIN") as copy:
                 for doc in docs:
-                    doc = documents.prepare(doc)
-                    copy.write_row(pgsql.row(doc))
-                    for term in pgsql.terms_of(doc):
+                    values, terms = pgsql.row(documents.prepare(doc))
+                    copy.write_row(values)
+                    for term in terms:
                         df[term] = df.get(term, 0) + 1
                     count += 1
             cur.execute(

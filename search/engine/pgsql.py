@@ -70,8 +70,11 @@ COLUMNS = (
 
 
 def row(doc):
-    """Column values (COLUMNS order) of a prepared document."""
-    return (
+    """(column values in COLUMNS order, the set of index terms) of a prepared document."""
+    tsv, title_tsv, pairs, terms = tsvectors(
+        doc["title"], doc["text"], acl_lexemes(doc["groups"], doc["public"])
+    )
+    values = (
         doc["id"],
         doc["type"],
         doc["title"],
@@ -86,22 +89,30 @@ def row(doc):
         doc["groups"],
         doc["public"],
         doc["version"],
-        *tsvectors(doc["title"], doc["text"], acl_lexemes(doc["groups"], doc["public"])),
+        tsv,
+        title_tsv,
+        pairs,
     )
+    return values, terms
 
 
 def tsvectors(title, text, acl=()):
-    """(tsv, title_tsv, pairs) literals of a document (see tsvector).
+    """(tsv, title_tsv, pairs) literals of a document (see tsvector), and its terms.
 
     tsv and pairs also hold the document's access lexemes (acl_lexemes), so
     "these words, and visible to one of these groups" is one GIN lookup:
     exact, with no row read to count the matches.
     """
-    pair_set = set()
-    tsv = tsvector(title, text, pair_set)
+    pair_set, pos = set(), {}
+    tsv = tsvector(title, text, pair_set, pos)
     access = " ".join(f"'{a}'" for a in acl)
     pairs = " ".join(f"'{p}'" for p in sorted(pair_set))
-    return (tsv + " " + access).strip(), tsvector(title, ""), (pairs + " " + access).strip()
+    return (
+        (tsv + " " + access).strip(),
+        tsvector(title, ""),
+        (pairs + " " + access).strip(),
+        set(pos),
+    )
 
 
 def acl_lexemes(groups, public):
@@ -136,36 +147,34 @@ def match_sql(node, viewer, params):
     return f"({cond} AND {permission_sql(viewer, params)})"
 
 
-def tsvector(title, text, pair_set=None):
+def tsvector(title, text, pair_set=None, pos=None):
     """tsvector literal: title A, title compound parts C, text B, parts D.
 
     Each two adjacent words of the title or the text go into pair_set as
     "a_b": the pairs column, under its own GIN index, answers a two-word
     phrase with one lookup and no recheck of positions (which reads every
-    candidate's whole tsvector); see condition().
+    candidate's whole tsvector); see condition().  `pos` collects each
+    term's positions (its keys are the document's terms and parts).
     """
-    pos = {}
+    pos = {} if pos is None else pos
     offset = _add(pos, title, 1, "A", "C", pair_set)
     _add(pos, text, offset + 1, "B", "D", pair_set)
     return " ".join(f"'{t}':{','.join(p[:MAX_POSITIONS])}" for t, p in pos.items())
 
 
 def _add(pos, text, start, weight, part_weight, pair_set):
+    """Add a text's terms (and compound parts, at their compound's position) from
+    `start` on; returns the last position used."""
     last, prev = start - 1, None
-    for p, _, _, term in analysis.tokens(text):
+    for p, (term, parts) in enumerate(analysis.word_entries(text)):
         last = min(start + p, MAX_POS)
         pos.setdefault(term, []).append(f"{last}{weight}")
+        for part in parts:
+            pos.setdefault(part, []).append(f"{last}{part_weight}")
         if pair_set is not None and prev is not None:
             pair_set.add(f"{prev}_{term}")
         prev = term
-    for p, _, _, part in analysis.part_tokens(text):
-        pos.setdefault(part, []).append(f"{min(start + p, MAX_POS)}{part_weight}")
     return last
-
-
-def terms_of(doc):
-    terms, parts = analysis.analyze(doc["title"] + "\n" + doc["text"])
-    return set(terms) | set(parts)
 
 
 # -- queries -------------------------------------------------------------
