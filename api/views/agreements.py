@@ -24,7 +24,7 @@ from agreements.forms import (
 )
 from agreements.models import Agreement
 from api.filters import filtered, form_parameters
-from api.formdata import FormData, bound_form, form_serializer, initial_data, validated
+from api.forminput import body_of, bound, current_values, form_serializer, validated
 from api.routers import Router
 from api.serializers.agreements import AgreementListSerializer, AgreementSerializer
 from organisations.models import Organisation
@@ -149,9 +149,8 @@ class AgreementViewSet(viewsets.GenericViewSet):
     def partial_update(self, request, slug=None):
         """Title, summary, principles, openness and review cycle, as the details page."""
         agreement = self.get_object(permissions.MANAGE)
-        changes = FormData(request.data)
-        current = initial_data(SettingsForm(instance=agreement))
-        bound_form(SettingsForm, {**current, **changes}, instance=agreement).save()
+        current = current_values(SettingsForm(instance=agreement))
+        bound(SettingsForm, request, base=current, instance=agreement).save()
         return self._answer(agreement)
 
     @extend_schema(request=ConsultationRequest, responses=AgreementSerializer)
@@ -226,7 +225,7 @@ class AgreementViewSet(viewsets.GenericViewSet):
         """Record that a party left the agreement (`on`: the date, today when left out)."""
         agreement = self.get_object(permissions.MANAGE)
         party = self._party(agreement, party_id)
-        data = {"on": timezone.localdate().isoformat(), **FormData(request.data)}
+        data = {"on": timezone.localdate().isoformat(), **body_of(request)}
         party.withdraw(by=request.user, **validated(WithdrawForm, data))
         return self._answer(agreement)
 

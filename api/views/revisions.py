@@ -28,7 +28,7 @@ from agreements.forms_consultation import (
 from agreements.models import Comment, extend_consultation
 from agreements.notifications import notify_comment_answered
 from api.errors import Conflict
-from api.formdata import FormData, form_serializer, validated
+from api.forminput import body_of, form_serializer, validated
 from api.routers import Router
 from api.serializers.agreements import (
     CommentCreateSerializer,
@@ -187,7 +187,7 @@ class CommentViewSet(viewsets.GenericViewSet):
     @extend_schema(request=CommentCreateSerializer, responses={201: CommentSerializer})
     def create(self, request, slug=None, number=None):
         revision = self.revision()
-        body = FormData(request.data)
+        body = body_of(request)
         parent = None
         if body.get("parent"):
             parent = comment_rules.get_comment_or_404(request.user, revision, _int(body["parent"]))
