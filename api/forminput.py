@@ -35,8 +35,10 @@ def body_of(source):
 
 def _text(value):
     """Scalars as text, as a browser sends them (a form field may call str methods on it)."""
-    if isinstance(value, bool | dict):
-        return value  # a checkbox reads booleans; an object is refused per field
+    if isinstance(value, bool):
+        return "true" if value else "false"  # what a checkbox reads; any other field refuses it
+    if isinstance(value, dict):
+        return value  # refused per field
     if isinstance(value, list | tuple):
         return [_text(item) for item in value]
     return str(value)

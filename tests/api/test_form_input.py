@@ -100,3 +100,24 @@ def test_sending_a_single_value_field_twice_form_encoded_is_400(meeting, coordin
 
     assert response.status_code == 400
     assert response.json()["errors"] == {"title": [SINGLE]}
+
+
+@pytest.mark.parametrize("value", [True, 12])
+def test_a_boolean_or_number_for_a_date_is_the_date_fields_own_400(party, coordinator, value):
+    response = as_user(coordinator).post(
+        f"/api/v1/agreements/lo/parties/{party.pk}/withdraw/", {"on": value}, format="json"
+    )
+
+    assert response.status_code == 400
+    assert set(response.json()["errors"]) == {"on"}
+    assert Party.objects.get(pk=party.pk).withdrawn_on is None
+
+
+@pytest.mark.parametrize(("value", "expected"), [(True, True), (False, False), ("false", False)])
+def test_a_checkbox_reads_json_booleans(party, coordinator, value, expected):
+    response = as_user(coordinator).patch(
+        "/api/v1/agreements/lo/", {"is_public": value}, format="json"
+    )
+
+    assert response.status_code == 200
+    assert response.json()["is_public"] is expected
