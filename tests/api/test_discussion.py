@@ -222,3 +222,22 @@ def test_hiding_needs_a_reason(post, coordinator):
     assert response.status_code == 400
     assert set(response.json()["errors"]) == {"reason"}
     assert not Post.objects.get(pk=post.pk).is_hidden
+
+
+def test_reading_topics_costs_the_same_with_many_posts(
+    forum, topic, member, association, django_assert_max_num_queries
+):
+    for number in range(10):
+        other = Topic.objects.create(forum=forum, title=f"Tråd {number}")
+        for _post in range(3):
+            other.add_post("Inlägg.", association, member)
+            topic.add_post("Svar.", association, member)
+    client = as_user(member)
+
+    with django_assert_max_num_queries(12):
+        listed = client.get(f"{BASE}/topics/")
+    with django_assert_max_num_queries(12):
+        read = client.get(f"{BASE}/topics/{topic.pk}/")
+
+    assert listed.json()["count"] == 11
+    assert len(read.json()["posts"]) == 31
