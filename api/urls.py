@@ -12,6 +12,7 @@ from api.views import (
     attachments,
     dialogue_records,
     dialogues,
+    discussion,
     docs,
     organisations,
     revisions,
@@ -21,7 +22,16 @@ from api.views import (
 
 app_name = "api"
 
-AREAS = [organisations, agreements, revisions, dialogues, dialogue_records, attachments, search]
+AREAS = [
+    organisations,
+    agreements,
+    revisions,
+    dialogues,
+    dialogue_records,
+    discussion,
+    attachments,
+    search,
+]
 
 urlpatterns = [
     *(path("v1/", include(area)) for area in AREAS),

@@ -4,10 +4,10 @@ the page's form and calls the same model verb as the page; an illegal step is a 
 
 from django import forms
 from django.http import Http404
+from django.utils import timezone
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
 from agreements import permissions
@@ -16,14 +16,18 @@ from agreements.forms import (
     ConsultationForm,
     CreateForm,
     FilterForm,
+    PartyForm,
     SettingsForm,
     SignForm,
+    StatusForm,
+    WithdrawForm,
 )
 from agreements.models import Agreement
 from api.filters import filtered, form_parameters
-from api.formdata import FormData, bound_form, form_serializer, initial_data, validated
+from api.forminput import body_of, bound, current_values, form_serializer, validated
 from api.routers import Router
 from api.serializers.agreements import AgreementListSerializer, AgreementSerializer
+from organisations.models import Organisation
 
 CreateRequest = form_serializer(CreateForm, "AgreementCreate")
 SettingsRequest = form_serializer(SettingsForm, "AgreementSettings")
@@ -34,6 +38,25 @@ AdoptRequest = type(
     {"revision": serializers.IntegerField(help_text="The number of the adopted revision.")},
 )
 SignRequest = form_serializer(SignForm, "Signature")
+StatusRequest = type(
+    "StatusChange",
+    (serializers.Serializer,),
+    {
+        "status": serializers.ChoiceField(
+            Agreement.Status.choices, help_text="The new status; only legal moves succeed."
+        ),
+        "on": serializers.DateField(required=False, allow_null=True, help_text="From (today)."),
+        "superseded_by": serializers.CharField(
+            required=False, allow_blank=True, help_text="Slug of the replacing agreement."
+        ),
+    },
+)
+PartyRequest = type(
+    "PartyAddition",
+    (form_serializer(PartyForm, "PartyAdditionBase"),),
+    {"organisation": serializers.SlugField(help_text="The organisation's slug.")},
+)
+WithdrawRequest = form_serializer(WithdrawForm, "Withdrawal")
 
 
 class CreateFormBySlug(CreateForm):
@@ -42,6 +65,27 @@ class CreateFormBySlug(CreateForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["municipality"].to_field_name = "slug"
+
+
+class StatusFormAnyStatus(StatusForm):
+    """The page offers only the legal next statuses; the API takes any status and the model
+    verb refuses an illegal one with its own message (409 `invalid_transition`). The
+    replacing agreement is named by slug."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = Agreement.Status.choices
+        self.fields["superseded_by"].to_field_name = "slug"
+
+
+class PartyFormBySlug(PartyForm):
+    """The organisation by slug; one that is already a party is the model verb's 409
+    (`already_party`) rather than "not one of the choices"."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.active()
+        self.fields["organisation"].to_field_name = "slug"
 
 
 class AdoptFormWithRevision(AdoptForm):
@@ -96,7 +140,7 @@ class AgreementViewSet(viewsets.GenericViewSet):
     def create(self, request):
         municipalities = permissions.creatable_municipalities(request.user)
         if not municipalities.exists():
-            raise PermissionDenied
+            raise Http404  # as the page: only coordinators of a municipality see it
         data = validated(CreateFormBySlug, request.data, municipalities=municipalities)
         agreement = Agreement.create(by=request.user, **data)
         return self._answer(agreement, status.HTTP_201_CREATED)
@@ -105,9 +149,8 @@ class AgreementViewSet(viewsets.GenericViewSet):
     def partial_update(self, request, slug=None):
         """Title, summary, principles, openness and review cycle, as the details page."""
         agreement = self.get_object(permissions.MANAGE)
-        changes = FormData(request.data)
-        current = initial_data(SettingsForm(instance=agreement))
-        bound_form(SettingsForm, {**current, **changes}, instance=agreement).save()
+        current = current_values(SettingsForm(instance=agreement))
+        bound(SettingsForm, request, base=current, instance=agreement).save()
         return self._answer(agreement)
 
     @extend_schema(request=ConsultationRequest, responses=AgreementSerializer)
@@ -144,16 +187,53 @@ class AgreementViewSet(viewsets.GenericViewSet):
         agreement.adopt(revision, by=request.user, **data)
         return self._answer(agreement)
 
+    @extend_schema(request=StatusRequest, responses=AgreementSerializer)
+    @action(detail=True, methods=["post"], url_path="status")
+    def change_status(self, request, slug=None):
+        """Put the adopted agreement in force, under review, or end it (superseded: name the
+        replacing agreement's slug in `superseded_by`; expired). Illegal moves are 409."""
+        agreement = self.get_object(permissions.MANAGE)
+        data = validated(StatusFormAnyStatus, request.data, agreement=agreement)
+        agreement.change_status(
+            data["status"], by=request.user, on=data["on"], superseded_by=data["superseded_by"]
+        )
+        return self._answer(agreement)
+
+    @extend_schema(request=PartyRequest, responses={201: AgreementSerializer})
+    @action(detail=True, methods=["post"], url_path="parties", url_name="parties")
+    def add_party(self, request, slug=None):
+        """An organisation accedes (by slug): its members then see what parties see."""
+        agreement = self.get_object(permissions.MANAGE)
+        data = validated(PartyFormBySlug, request.data, agreement=agreement)
+        agreement.add_party(
+            data["organisation"], data["role"], by=request.user, is_drafter=data["is_drafter"]
+        )
+        return self._answer(agreement, status.HTTP_201_CREATED)
+
     @extend_schema(request=SignRequest, responses=AgreementSerializer)
     @action(detail=True, methods=["post"], url_path=r"parties/(?P<party_id>[0-9]+)/sign")
     def sign(self, request, slug=None, party_id=None):
         """Record who signed for a party, and when."""
         agreement = self.get_object(permissions.MANAGE)
+        party = self._party(agreement, party_id)
+        party.sign(by=request.user, **validated(SignForm, request.data))
+        return self._answer(agreement)
+
+    @extend_schema(request=WithdrawRequest, responses=AgreementSerializer)
+    @action(detail=True, methods=["post"], url_path=r"parties/(?P<party_id>[0-9]+)/withdraw")
+    def withdraw(self, request, slug=None, party_id=None):
+        """Record that a party left the agreement (`on`: the date, today when left out)."""
+        agreement = self.get_object(permissions.MANAGE)
+        party = self._party(agreement, party_id)
+        data = {"on": timezone.localdate().isoformat(), **body_of(request)}
+        party.withdraw(by=request.user, **validated(WithdrawForm, data))
+        return self._answer(agreement)
+
+    def _party(self, agreement, party_id):
         party = agreement.parties.filter(pk=party_id).first()
         if party is None:
             raise Http404
-        party.sign(by=request.user, **validated(SignForm, request.data))
-        return self._answer(agreement)
+        return party
 
 
 router = Router()

@@ -18,11 +18,17 @@ from agreements import permissions_comments as comment_rules
 from agreements.consultation_report import build_report
 from agreements.exceptions import EditConflict
 from agreements.forms import CompareForm, DraftForm
-from agreements.forms_consultation import CommentForm, ReplyForm, ResponseForm
-from agreements.models import Comment
+from agreements.forms_consultation import (
+    CommentForm,
+    EditCommentForm,
+    ExtendForm,
+    ReplyForm,
+    ResponseForm,
+)
+from agreements.models import Comment, extend_consultation
 from agreements.notifications import notify_comment_answered
 from api.errors import Conflict
-from api.formdata import FormData, form_serializer, validated
+from api.forminput import body_of, form_serializer, validated
 from api.routers import Router
 from api.serializers.agreements import (
     CommentCreateSerializer,
@@ -37,6 +43,8 @@ from api.serializers.agreements import (
 
 AGREEMENT = "agreements/(?P<slug>[-a-zA-Z0-9_]+)"
 ResponseRequest = form_serializer(ResponseForm, "CommentResponse")
+EditRequest = form_serializer(EditCommentForm, "CommentEdit")
+ExtendRequest = form_serializer(ExtendForm, "ConsultationExtension")
 
 
 @extend_schema(tags=["revisions"])
@@ -179,7 +187,7 @@ class CommentViewSet(viewsets.GenericViewSet):
     @extend_schema(request=CommentCreateSerializer, responses={201: CommentSerializer})
     def create(self, request, slug=None, number=None):
         revision = self.revision()
-        body = FormData(request.data)
+        body = body_of(request)
         parent = None
         if body.get("parent"):
             parent = comment_rules.get_comment_or_404(request.user, revision, _int(body["parent"]))
@@ -192,6 +200,28 @@ class CommentViewSet(viewsets.GenericViewSet):
             parent=parent,
         )  # fmt: skip
         return Response(CommentSerializer(comment).data, status=status.HTTP_201_CREATED)
+
+    def _own_comment(self, pk):
+        """The user's own comment: someone else's is 404 for editing, as on the page."""
+        comment = comment_rules.get_comment_or_404(self.request.user, self.revision(), pk)
+        if comment.author_id != self.request.user.pk:
+            raise Http404
+        return comment
+
+    @extend_schema(request=EditRequest, responses=CommentSerializer, parameters=COMMENT_ID)
+    def partial_update(self, request, slug=None, number=None, pk=None):
+        """The author changes the text while the consultation is open (else 409)."""
+        comment = self._own_comment(pk)
+        comment.edit(body=validated(EditCommentForm, request.data)["body"], by=request.user)
+        return Response(CommentSerializer(comment).data)
+
+    @extend_schema(request=None, responses=CommentSerializer, parameters=COMMENT_ID)
+    @action(detail=True, methods=["post"])
+    def withdraw(self, request, slug=None, number=None, pk=None):
+        """The author takes the comment back while the consultation is open (else 409)."""
+        comment = self._own_comment(pk)
+        comment.withdraw(by=request.user)
+        return Response(CommentSerializer(comment).data)
 
     @extend_schema(request=ResponseRequest, responses=CommentSerializer, parameters=COMMENT_ID)
     @action(detail=True, methods=["post"], url_path="response", url_name="respond")
@@ -208,6 +238,22 @@ class CommentViewSet(viewsets.GenericViewSet):
         notify_comment_answered(comment)
         comment = comment_rules.get_comment_or_404(request.user, revision, pk)
         return Response(CommentSerializer(comment).data)
+
+
+@extend_schema(tags=["comments"])
+class ExtendView(GenericAPIView):
+    """The municipal coordinator moves the consultation's closing time later."""
+
+    serializer_class = RevisionSerializer
+
+    @extend_schema(request=ExtendRequest, responses=RevisionSerializer)
+    def post(self, request, slug=None, number=None):
+        revision = comment_rules.get_revision_or_404(
+            request.user, slug, number, check=comment_rules.can_answer
+        )
+        closes_at = validated(ExtendForm, request.data)["closes_at"]
+        extend_consultation(revision, closes_at=closes_at, by=request.user)
+        return Response(RevisionSerializer(revision).data)
 
 
 def _int(value):
@@ -266,6 +312,11 @@ urlpatterns = [
         f"^{AGREEMENT}/draft/$", login_not_required(DraftView.as_view()), name="agreement-draft"
     ),
     re_path(f"^{AGREEMENT}/diff/$", login_not_required(DiffView.as_view()), name="diff"),
+    re_path(
+        f"^{AGREEMENT}/revisions/(?P<number>[0-9]+)/consultation/extend/$",
+        login_not_required(ExtendView.as_view()),
+        name="consultation-extend",
+    ),
     re_path(
         f"^{AGREEMENT}/revisions/(?P<number>[0-9]+)/report/$",
         login_not_required(ReportView.as_view()),

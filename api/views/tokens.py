@@ -9,17 +9,22 @@ from django.views.decorators.http import require_POST
 from api.forms import TokenForm
 from api.models import ApiToken
 
+NEW_TOKEN = "api_new_token"
+
 
 @never_cache
 def token_list(request):
+    """POST creates a token and redirects (post/redirect/get, so reloading creates no second
+    token); the next GET shows the new token once, taken from the session."""
     form = TokenForm(request.POST or None)
-    new_token = None
     if request.method == "POST" and form.is_valid():
-        record, new_token = ApiToken.issue(
+        record, token = ApiToken.issue(
             request.user, form.cleaned_data["name"], expires_at=form.expires_at()
         )
+        request.session[NEW_TOKEN] = token
         messages.success(request, _("The token “%(name)s” was created.") % {"name": record.name})
-        form = TokenForm()
+        return redirect("api:tokens")
+    new_token = request.session.pop(NEW_TOKEN, None) if request.method == "GET" else None
     return render(
         request,
         "api/tokens.html",

@@ -206,11 +206,24 @@ def test_a_body_that_is_not_an_object_is_400(parties, payload):
     assert {"code", "message"} <= set(response.json())
 
 
-def test_people_who_coordinate_nothing_cannot_create(parties):
-    response = parties["member"].post("/api/v1/agreements/", {"title": "X"}, format="json")
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [(None, 401), ("staff", 404), ("member", 404), ("outsider", 404), ("coordinator", 201)],
+)
+def test_only_coordinators_of_a_municipality_create_and_others_get_404_as_on_the_page(
+    request, municipality, role, expected
+):
+    """The create page is 404 for whoever coordinates no municipality; so is the API."""
+    client = as_user(request.getfixturevalue(role) if role else None)
 
-    assert response.status_code == 403
-    assert response.json()["code"] == "permission_denied"
+    response = client.post(
+        "/api/v1/agreements/", {"municipality": "testhamns-stad", "title": "X"}, format="json"
+    )
+
+    assert response.status_code == expected
+    assert Agreement.objects.exists() == (expected == 201)
+    if expected == 404:
+        assert response.json()["code"] == "not_found"
 
 
 def test_a_comment_on_behalf_of_someone_elses_organisation_is_refused(parties, other_association):

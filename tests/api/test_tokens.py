@@ -21,15 +21,35 @@ def bearer(token):
 def test_a_user_creates_a_token_and_sees_it_only_once(client, member):
     client.force_login(member)
 
-    created = client.post("/api/tokens/", {"name": "Mitt skript"})
+    created = client.post("/api/tokens/", {"name": "Mitt skript"}, follow=True)
     again = client.get("/api/tokens/")
 
     token = created.context["new_token"]
+    assert created.redirect_chain == [("/api/tokens/", 302)]
     assert token.startswith("ovr_")
     assert token in created.text
     assert "Mitt skript" in again.text
     assert token not in again.text
     assert "no-store" in created["Cache-Control"]
+
+
+def test_reloading_the_page_after_creating_a_token_creates_no_second_one(client, member):
+    client.force_login(member)
+    created = client.post("/api/tokens/", {"name": "Mitt skript"})
+
+    client.get(created["Location"])
+    client.get(created["Location"])
+
+    assert created.status_code == 302
+    assert member.api_tokens.count() == 1
+
+
+def test_the_new_token_is_not_kept_in_the_session_once_shown(client, member):
+    client.force_login(member)
+
+    client.post("/api/tokens/", {"name": "Mitt skript"}, follow=True)
+
+    assert "api_new_token" not in client.session
 
 
 def test_only_a_hash_of_the_token_is_stored(member):

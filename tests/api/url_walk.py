@@ -49,6 +49,9 @@ URLS |= {
     "api:agreement-open-consultation": POST_ONLY,
     "api:agreement-start-draft": POST_ONLY,
     "api:agreement-sign": Expect(default=405, kwargs=lo_party, post=True),
+    "api:agreement-change-status": POST_ONLY,
+    "api:agreement-parties": POST_ONLY,
+    "api:agreement-withdraw": Expect(default=405, kwargs=lo_party, post=True),
     "api:agreement-draft": Expect(MANAGERS, default=404, kwargs=lambda: IOP, post=False),
     "api:revision-list": Expect(kwargs=lambda: LO),
     "api:revision-detail": Expect(kwargs=lambda: {**LO, "number": 3}),
@@ -60,6 +63,8 @@ URLS |= {
     ),
     "api:comment-detail": Expect({"anonymous": 404, "utomstaende": 404}, kwargs=lo_comment),
     "api:comment-respond": Expect(default=405, kwargs=lo_comment, post=True),
+    "api:comment-withdraw": Expect(default=405, kwargs=lo_comment, post=True),
+    "api:consultation-extend": Expect(default=405, kwargs=lambda: {**LO, "number": 1}, post=True),
 }
 
 URLS |= RECORDS

@@ -3,7 +3,7 @@ merges them): readers of the members-only trygghet forum get 200, others 404."""
 
 from attachments.demo import ACTION_PLAN
 from attachments.models import Attachment
-from dialogues.models import ActionItem, Meeting
+from dialogues.models import ActionItem, Meeting, Post, Topic
 from organisations.models import Organisation
 from tests.url_walk import Expect
 
@@ -37,6 +37,20 @@ def action_item():
     return {"pk": ActionItem.objects.filter(meeting__forum__slug=MEMBERS_FORUM).first().pk}
 
 
+DISCUSSION_FORUM = "dialogforum-lo"  # public: its records for anyone, its discussion not
+DISCUSSION_READERS = {"admin": 200, "samordnare": 200, "tjansteperson": 200, "forening": 200}
+
+
+def topic():
+    return {"forum_slug": DISCUSSION_FORUM, "pk": Topic.objects.filter(
+        forum__slug=DISCUSSION_FORUM).first().pk}  # fmt: skip
+
+
+def post():
+    found = Post.objects.filter(topic__forum__slug=DISCUSSION_FORUM).first()
+    return {"forum_slug": DISCUSSION_FORUM, "pk": found.pk}
+
+
 def organisation_record():
     # Organisation pages are public; the city's files list answers everyone.
     city = Organisation.objects.get(slug="kullahamns-stad")
@@ -67,6 +81,17 @@ URLS = {
     "api:action-item-list": Expect(),
     "api:action-item-detail": Expect(READERS, default=404, kwargs=action_item),
     "api:action-item-status": Expect(default=405, kwargs=action_item, post=True),
+    # The discussion: its readers; never the public, even of a public forum.
+    "api:topic-list": Expect(
+        DISCUSSION_READERS,
+        default=404,
+        kwargs=lambda: {"forum_slug": DISCUSSION_FORUM},
+        post=True,
+    ),  # fmt: skip
+    "api:topic-detail": Expect(DISCUSSION_READERS, default=404, kwargs=topic),
+    "api:topic-posts": Expect(default=405, kwargs=topic, post=True),
+    "api:post-detail": Expect(default=405, kwargs=post),
+    "api:post-hide": Expect(default=405, kwargs=post, post=True),
     "api:record-attachment-list": Expect(kwargs=organisation_record, post=True),
     "api:attachment-detail": Expect(kwargs=public_file),
     "api:attachment-download": Expect(kwargs=public_file),

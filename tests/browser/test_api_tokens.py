@@ -19,9 +19,9 @@ def test_the_coordinator_creates_uses_and_revokes_an_api_token(page):
         headers={"Authorization": f"Bearer {token}"},
     )
     assert answer.status == 200
-    page.goto("/api/tokens/")
+    page.reload()  # the create request was redirected: reloading creates no second token
     assert page.get_by_label("Nyckel", exact=True).count() == 0
-    assert page.get_by_role("cell", name="Diarieimport", exact=True).is_visible()
+    assert page.get_by_role("cell", name="Diarieimport", exact=True).count() == 1
 
     page.get_by_role("button", name="Återkalla Diarieimport").click()
     assert page.get_by_text("Nyckeln ”Diarieimport” återkallades.").is_visible()

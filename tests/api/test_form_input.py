@@ -1,0 +1,123 @@
+"""Request bodies reach the pages' forms one way for every endpoint (api/forminput.py): a JSON
+object of single values (lists only for fields that take several), form-encoded or
+multipart. Anything else is a 400 naming the field, never a 500."""
+
+import pytest
+
+from agreements.models import Party
+from dialogues.models import ActionItem
+from tests.agreements.factories import adopt, make_agreement, make_party, publish
+from tests.api.conftest import as_user
+from tests.dialogues.factories import make_forum, make_meeting
+
+pytestmark = pytest.mark.django_db
+
+SINGLE = "Skicka ett enda värde."
+
+
+@pytest.fixture
+def party(municipality, coordinator, association):
+    agreement = make_agreement(municipality, by=coordinator, slug="lo")
+    party = make_party(agreement, association)
+    revision = publish(agreement, by=coordinator)
+    agreement.close_consultation(by=coordinator)
+    adopt(agreement, revision, by=coordinator)
+    return party
+
+
+@pytest.fixture
+def meeting(municipality, association):
+    return make_meeting(make_forum(municipality, members=[association]))
+
+
+@pytest.mark.parametrize("value", [["2026-01-01", "2026-01-02"], {"day": 1}])
+def test_a_list_or_object_for_a_single_value_is_400_on_the_agreement_endpoints(
+    party, coordinator, value
+):
+    response = as_user(coordinator).post(
+        f"/api/v1/agreements/lo/parties/{party.pk}/sign/",
+        {"name": "Anna", "title": "Ordförande", "on": value}, format="json",
+    )  # fmt: skip
+
+    assert response.status_code == 400
+    assert response.json()["errors"] == {"on": [SINGLE]}
+    assert Party.objects.get(pk=party.pk).signed_on is None
+
+
+@pytest.mark.parametrize("value", [["2026-01-01"], {"day": 1}])
+def test_a_list_or_object_for_a_single_value_is_400_on_the_dialogue_endpoints(
+    meeting, coordinator, value
+):
+    response = as_user(coordinator).post(
+        f"/api/v1/meetings/{meeting.pk}/action-items/",
+        {"title": "Städa", "owner": "testhamns-stad", "due_date": value}, format="json",
+    )  # fmt: skip
+
+    assert response.status_code == 400
+    assert response.json()["errors"] == {"due_date": [SINGLE]}
+    assert not ActionItem.objects.exists()
+
+
+def test_a_number_for_a_date_is_the_date_fields_own_400(meeting, coordinator):
+    response = as_user(coordinator).post(
+        f"/api/v1/meetings/{meeting.pk}/action-items/",
+        {"title": "Städa", "owner": "testhamns-stad", "due_date": 20260101}, format="json",
+    )  # fmt: skip
+
+    assert response.status_code == 400
+    assert set(response.json()["errors"]) == {"due_date"}
+
+
+def test_a_field_that_takes_several_values_takes_a_list(party, coordinator):
+    from agreements.models import Principle
+
+    chosen = list(Principle.objects.filter(municipality__isnull=True)[:2])
+
+    response = as_user(coordinator).patch(
+        "/api/v1/agreements/lo/", {"principles": [p.pk for p in chosen]}, format="json"
+    )
+
+    assert response.status_code == 200, response.json()
+    assert set(response.json()["principles"]) == {p.name for p in chosen}
+
+
+def test_form_encoded_bodies_are_read_as_the_page_reads_them(meeting, coordinator):
+    response = as_user(coordinator).post(
+        f"/api/v1/meetings/{meeting.pk}/action-items/",
+        {"title": "Städa", "owner": "testhamns-stad", "due_date": "2026-05-01"},
+    )
+
+    assert response.status_code == 201
+    assert ActionItem.objects.get().title == "Städa"
+
+
+def test_sending_a_single_value_field_twice_form_encoded_is_400(meeting, coordinator):
+    response = as_user(coordinator).post(
+        f"/api/v1/meetings/{meeting.pk}/action-items/",
+        "title=A&title=B&owner=testhamns-stad&due_date=2026-05-01",
+        content_type="application/x-www-form-urlencoded",
+    )
+
+    assert response.status_code == 400
+    assert response.json()["errors"] == {"title": [SINGLE]}
+
+
+@pytest.mark.parametrize("value", [True, 12])
+def test_a_boolean_or_number_for_a_date_is_the_date_fields_own_400(party, coordinator, value):
+    response = as_user(coordinator).post(
+        f"/api/v1/agreements/lo/parties/{party.pk}/withdraw/", {"on": value}, format="json"
+    )
+
+    assert response.status_code == 400
+    assert set(response.json()["errors"]) == {"on"}
+    assert Party.objects.get(pk=party.pk).withdrawn_on is None
+
+
+@pytest.mark.parametrize(("value", "expected"), [(True, True), (False, False), ("false", False)])
+def test_a_checkbox_reads_json_booleans(party, coordinator, value, expected):
+    response = as_user(coordinator).patch(
+        "/api/v1/agreements/lo/", {"is_public": value}, format="json"
+    )
+
+    assert response.status_code == 200
+    assert response.json()["is_public"] is expected
