@@ -187,3 +187,25 @@ def titles_of(user, text, type_):
 def minutes_url(user):
     results = service.search(user, "hyresgästföreningen", filters={"type": "dialogues.minutes"})
     return results.hits[0].hit.url if results.hits else None
+
+
+def test_a_reader_joining_or_leaving_a_present_organisation_follows_the_minutes_checked(
+    meeting, department, other_association
+):
+    from dialogues.models import Attendance
+    from organisations.models import Membership
+    from tests.dialogues.factories import make_attendance
+
+    make_attendance(meeting, other_association, meeting_role=Attendance.Role.CO_OPTED)
+    reader = make_user("tjansteperson2", department)
+    meeting.write_minutes(MINUTES)
+    meeting.send_minutes_for_checking()
+    assert types(reader, "hyresgästföreningen") == set()
+
+    joined = Membership.objects.create(
+        user=reader, organisation=other_association, role=Membership.Role.MEMBER
+    )
+    assert types(reader, "hyresgästföreningen") == {"dialogues.minutes"}
+
+    joined.delete()
+    assert types(reader, "hyresgästföreningen") == set()
