@@ -1,5 +1,6 @@
 """What the search page shows around the hits: facets, active filters, pages."""
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from search import registry
@@ -40,8 +41,29 @@ def url_with(query, **changes):
     return "?" + query.urlencode()
 
 
-def facet_groups(facets, form):
-    """[{title, values: [{label, count, selected, url}]}] for the non-empty facets."""
+def facet_scale(results):
+    """How many matches each sampled match stands for, when the facets were counted over a
+    sample (PostgreSQL, `Results.facets_partial`); None when the counts are exact.
+
+    Every document has exactly one type, so the type counts add up to the sample's size."""
+    if not results.facets_partial:
+        return None
+    sample = sum(count for _value, count in results.facets.get("type") or ())
+    return results.total / sample if sample else 1.0
+
+
+def estimate(count, scale):
+    """A sampled count scaled to all matches, to two significant digits (1 234 -> 1 200)."""
+    n = count * scale
+    if n < 100:
+        return max(1, round(n))
+    digits = len(str(int(n))) - 2
+    return round(n / 10**digits) * 10**digits
+
+
+def facet_groups(facets, form, scale=None):
+    """[{title, values: [{label, count, shown, approximate, selected, url}]}] for the non-empty
+    facets; with a `scale` (facet_scale) the counts are estimates, marked approximate."""
     groups = []
     for name, title in FACET_TITLES.items():
         counts = facets.get(name) or []
@@ -54,12 +76,15 @@ def facet_groups(facets, form):
             {
                 "value": value,
                 "label": labels.get(str(value), value),
-                "count": count,
+                "count": count if scale is None else estimate(count, scale),
+                "approximate": scale is not None,
                 "selected": str(value) == chosen,
                 "url": url_with(form.data, **{param: None if str(value) == chosen else value}),
             }
             for value, count in counts
         ]
+        for value in values:
+            value["shown"] = number_format(value["count"], force_grouping=True)
         groups.append({"title": title, "values": values})
     return groups
 

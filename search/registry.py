@@ -205,6 +205,12 @@ def adapter_for(model_or_obj):
     return adapters().get(model_or_obj._meta.label_lower)
 
 
+def person_token(user_id):
+    """The "group id" standing for one person, for a rule no group expresses (minutes being
+    checked): negative, so never an auth group's id; every viewer carries their own."""
+    return -int(user_id)
+
+
 def parse_id(document_id):
     """(adapter, pk) of a document id like "organisations.organisation:12#main"."""
     type_, _, rest = document_id.partition(":")

@@ -28,7 +28,7 @@ def viewer_for(user):
         return Viewer.of(Group.objects.values_list("pk", flat=True))
     if not user.is_authenticated or not user.is_active:
         return Viewer.of()
-    return Viewer.of(user_group_ids(user))
+    return Viewer.of({*user_group_ids(user), registry.person_token(user.pk)})
 
 
 @dataclass

@@ -6,7 +6,14 @@ from django.views.decorators.http import require_GET
 from search import service
 from search.engine.backend import MAX_PAGE
 from search.forms import SearchForm
-from search.presenting import ResultPage, active_filters, facet_groups, scope, url_with
+from search.presenting import (
+    ResultPage,
+    active_filters,
+    facet_groups,
+    facet_scale,
+    scope,
+    url_with,
+)
 
 PER_PAGE = 20
 
@@ -29,7 +36,8 @@ def search(request):
         context.update(
             results=results,
             hits=results.hits,
-            facets=facet_groups(results.facets, form),
+            facets=facet_groups(results.facets, form, facet_scale(results)),
+            facets_approximate=results.facets_partial,
             active_filters=active_filters(form),
             scope=scope(form),
             page_obj=ResultPage(results),

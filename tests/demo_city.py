@@ -54,10 +54,28 @@ def _restore_snapshot():
     connection.ensure_connection()
     _snapshot["database"].backup(connection.connection)
     for name in FOLDERS:
-        shutil.rmtree(getattr(settings, name), ignore_errors=True)
-        if (_snapshot["folder"] / name).exists():
-            shutil.copytree(_snapshot["folder"] / name, getattr(settings, name), symlinks=True)
+        _restore_folder(_snapshot["folder"] / name, Path(getattr(settings, name)))
+    _close_search()  # nothing opened meanwhile may keep the old index
     ContentType.objects.clear_cache()
+
+
+def _restore_folder(source, target):
+    """Put a copy of `source` at `target` in one rename: a reader never sees it half copied.
+
+    Copying in place (rmtree, then copytree) left a window in which an index file existed
+    but was still empty: a search from another thread in that window (the browser tests'
+    live server) reads Whoosh's "FileFormatError: Unknown file header b''"."""
+    staging = target.with_name(target.name + ".restoring")
+    old = target.with_name(target.name + ".replaced")
+    for folder in (staging, old):
+        shutil.rmtree(folder, ignore_errors=True)
+    if source.exists():
+        shutil.copytree(source, staging, symlinks=True)
+    if target.exists():
+        os.rename(target, old)
+    if source.exists():
+        os.rename(staging, target)
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def load_demo_city():

@@ -17,7 +17,7 @@ from api.forminput import raise_for
 from search import service
 from search.engine.backend import MAX_PAGE, MAX_PER_PAGE
 from search.forms import SearchForm
-from search.presenting import FACET_TITLES, facet_groups
+from search.presenting import FACET_TITLES, facet_groups, facet_scale
 
 PER_PAGE = 20
 
@@ -61,6 +61,10 @@ ResultsSerializer = inline_serializer(
         "pages": serializers.IntegerField(),
         "results": HitSerializer,
         "facets": serializers.DictField(child=serializers.JSONField()),
+        "facets_approximate": serializers.BooleanField(
+            help_text="True when the facet counts are estimates from a sample of the hits "
+            "(PostgreSQL, many hits); `count` stays exact."
+        ),
         "suggestions": serializers.ListField(child=serializers.CharField()),
     },
 )
@@ -93,7 +97,8 @@ class SearchView(APIView):
                 "page": results.page,
                 "pages": min(results.pages, MAX_PAGE),
                 "results": [_hit(found, request) for found in results.hits],
-                "facets": _facets(results.facets, form),
+                "facets": _facets(results, form),
+                "facets_approximate": results.facets_partial,
                 "suggestions": list(results.suggestions),
             }
         )
@@ -120,15 +125,17 @@ def _hit(found, request):
     }
 
 
-def _facets(facets, form):
-    """{facet: [{value, label, count, selected}]}, the page's facets without its links."""
+def _facets(results, form):
+    """{facet: [{value, label, count, selected}]}, the page's facets without its links
+    (estimated counts when `facets_approximate`)."""
+    facets = results.facets
     names = [name for name in FACET_TITLES if facets.get(name)]
     return {
         name: [
             {key: value[key] for key in ("value", "label", "count", "selected")}
             for value in group["values"]
         ]
-        for name, group in zip(names, facet_groups(facets, form), strict=True)
+        for name, group in zip(names, facet_groups(facets, form, facet_scale(results)), strict=True)
     }
 
 

@@ -9,6 +9,7 @@ item; each passage links to that item on the meeting page.
 
 import re
 
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -22,7 +23,7 @@ from search.adapters.dialogues import (
     attending,
     plain,
 )
-from search.registry import Section
+from search.registry import Section, person_token
 
 HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
 PARAGRAPH_MARK = re.compile(r"^§\s*(\d+)\s*")
@@ -63,6 +64,10 @@ class MinutesAdapter(ForumRecordAdapter):
     type = "dialogues.minutes"
     verbose_name = _("Minutes")
     sectioned = True
+    # Minutes being checked name persons too (group_ids): their memberships count.
+    watch = {
+        "organisations.Membership": lambda m: minutes_being_checked(m.user_id, m.organisation_id)
+    }
 
     def get_queryset(self):
         return (
@@ -90,7 +95,18 @@ class MinutesAdapter(ForumRecordAdapter):
         if meeting.minutes_status != meeting.MinutesStatus.CHECKING:
             return managers
         present = [row.organisation for row in meeting.attendances.all() if row.is_present]
-        return managers | (readers & {group.pk for group in groups_for(present)})
+        covered = managers | (readers & {group.pk for group in groups_for(present)})
+        # A reader present through an organisation that is not itself a reader (not a forum
+        # member) is admitted by the conjunction "reader AND member of a present organisation",
+        # which no group expresses: such readers are stored as persons (service.viewer_for).
+        persons = (
+            get_user_model()
+            .objects.filter(memberships__organisation__in=present, groups__in=readers)
+            .exclude(groups__in=covered)
+            .values_list("pk", flat=True)
+            .distinct()
+        )
+        return covered | {person_token(pk) for pk in persons}
 
     def visible_objects(self, user, pks):
         rights = {}  # the user's rights once per forum, not per hit
@@ -140,3 +156,22 @@ class MinutesAdapter(ForumRecordAdapter):
         if facet == "status":
             return {v: str(label) for v, label in Meeting.MinutesStatus.choices if v in values}
         return super().facet_labels(facet, values)
+
+
+def minutes_being_checked(user_id, organisation_id):
+    """Meetings whose minutes are being checked with one of the user's organisations present
+    (or `organisation_id`, a membership just removed): who reads them may have changed."""
+    from dialogues.models import Attendance, Meeting
+    from organisations.models import Membership
+
+    organisations = {
+        organisation_id,
+        *Membership.objects.filter(user_id=user_id).values_list("organisation_id", flat=True),
+    }
+    return list(
+        Meeting.objects.filter(
+            minutes_status=Meeting.MinutesStatus.CHECKING,
+            attendances__organisation__in=organisations,
+            attendances__presence=Attendance.Presence.PRESENT,
+        ).distinct()
+    )

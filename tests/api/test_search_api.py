@@ -3,9 +3,11 @@
 import uuid
 
 import pytest
+from django.conf import settings as django_settings
 
 from search import backends, indexing
 from tests.api.conftest import as_user
+from tests.factories import make_organisation
 from tests.search.conftest import PrivateOrganisationAdapter, drop_indexes
 from tests.search.helpers import index_everything
 
@@ -160,3 +162,33 @@ def test_the_search_queries_do_not_grow_with_hits(association, django_assert_max
         response = client.get("/api/v1/search/", {"q": "kanotpaddling"})
 
     assert response.json()["count"] == 15
+
+
+@pytest.fixture
+def paddlers(db):
+    for n in range(5):
+        make_organisation(name=f"Paddelklubb {n}", description="Kanotpaddling i hamnen.")
+    index_everything()
+
+
+@pytest.mark.skipif(
+    django_settings.SEARCH_BACKEND != "postgres",
+    reason="only PostgreSQL samples its facets",
+)
+def test_facet_counts_from_a_sample_are_estimates_and_say_so(paddlers, monkeypatch):
+    from search.engine import pg
+
+    monkeypatch.setattr(pg, "SAMPLE", 2)
+
+    body = as_user(None).get("/api/v1/search/", {"q": "kanotpaddling"}).json()
+
+    assert body["count"] == 5
+    assert body["facets_approximate"] is True
+    assert [v["count"] for v in body["facets"]["type"]] == [5]
+
+
+def test_exact_facet_counts_say_so(paddlers):
+    body = as_user(None).get("/api/v1/search/", {"q": "kanotpaddling"}).json()
+
+    assert body["facets_approximate"] is False
+    assert [v["count"] for v in body["facets"]["type"]] == [5]

@@ -6,13 +6,15 @@ from django.utils import timezone
 
 from agreements.models import Disposition
 from attachments.models import Attachment
-from dialogues.models import Forum
-from search import registry, service
+from dialogues.models import Attendance, Forum
+from organisations.models import Membership
+from search import backends, registry, service
 from search.adapters.minutes import match_item, split_minutes
 from tests.agreements.factories import adopt
 from tests.attachments.factories import make_attachment
 from tests.attachments.files import txt
-from tests.dialogues.factories import approve, make_action_item
+from tests.dialogues.factories import approve, make_action_item, make_attendance
+from tests.factories import make_user
 from tests.search.helpers import index_everything
 from tests.search.records import MINUTES
 
@@ -143,6 +145,32 @@ def test_minutes_sent_for_checking_are_found_also_by_the_organisations_present(
 
     assert types(member, "hyresgästföreningen") == {"dialogues.minutes"}
     assert types(staff, "hyresgästföreningen") == set()
+
+
+def test_a_reader_present_through_an_organisation_outside_the_forum_finds_the_minutes_checked(
+    meeting, department, other_association, staff
+):
+    # Rälsens modellklubb is no forum member but was present (co-opted); its member who also
+    # works in a department reads the forum, and so may read the minutes being checked.
+    make_attendance(meeting, other_association, meeting_role=Attendance.Role.CO_OPTED)
+    checker = make_user("justerare", other_association)
+    Membership.objects.create(user=checker, organisation=department, role=Membership.Role.MEMBER)
+    guest = make_user("gast", other_association)
+    meeting.write_minutes(MINUTES)
+    meeting.send_minutes_for_checking()
+    index_everything()
+    minutes = registry.adapters()["dialogues.minutes"]
+
+    assert minutes.can_view(checker, meeting) and not minutes.can_view(guest, meeting)
+    assert types(checker, "hyresgästföreningen") == {"dialogues.minutes"}
+    # Neither the guest without a reader's right nor the staff not present: not even a count.
+    for user in (guest, staff):
+        assert types(user, "hyresgästföreningen") == set()
+        assert engine_total(user, "hyresgästföreningen") == 0
+
+
+def engine_total(user, text):
+    return backends.backend().search(text, service.viewer_for(user)).total
 
 
 def test_approved_minutes_are_found_per_agenda_item_by_every_reader(

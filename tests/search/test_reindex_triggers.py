@@ -155,3 +155,57 @@ def test_a_deleted_agreement_leaves_no_revision_behind(published):
     published.agreement.delete()
 
     assert not [i for i in indexed_ids() if i.startswith("agreements.")]
+
+
+def test_moving_an_agenda_item_renumbers_it_and_its_minutes_in_search(meeting, coordinator):
+    meeting.write_minutes("### §2\n\nHyresgästföreningen ordnar kvällsvandringar.\n")
+    assert titles_of(coordinator, "§2 kvällsvandringar", "dialogues.agendaitem") == [
+        "§2 Kvällsvandringar – Vintermöte (Temaforum idrott)"
+    ]
+    kvall = meeting.agenda_items.get(title="Kvällsvandringar")
+    assert minutes_url(coordinator) == kvall.get_absolute_url()
+
+    kvall.move(-1)
+
+    assert titles_of(coordinator, "§2 kvällsvandringar", "dialogues.agendaitem") == []
+    assert titles_of(coordinator, "§1 kvällsvandringar", "dialogues.agendaitem") == [
+        "§1 Kvällsvandringar – Vintermöte (Temaforum idrott)"
+    ]
+    assert titles_of(coordinator, "§2 lokalbrist", "dialogues.agendaitem") == [
+        "§2 Lokalbrist i Norra hallen – Vintermöte (Temaforum idrott)"
+    ]
+    # The minutes' "§2" now is the other item: the passage links to it.
+    lokal = meeting.agenda_items.get(title="Lokalbrist i Norra hallen")
+    assert minutes_url(coordinator) == lokal.get_absolute_url()
+
+
+def titles_of(user, text, type_):
+    results = service.search(user, text, filters={"type": type_})
+    return [found.hit.title for found in results.hits]
+
+
+def minutes_url(user):
+    results = service.search(user, "hyresgästföreningen", filters={"type": "dialogues.minutes"})
+    return results.hits[0].hit.url if results.hits else None
+
+
+def test_a_reader_joining_or_leaving_a_present_organisation_follows_the_minutes_checked(
+    meeting, department, other_association
+):
+    from dialogues.models import Attendance
+    from organisations.models import Membership
+    from tests.dialogues.factories import make_attendance
+
+    make_attendance(meeting, other_association, meeting_role=Attendance.Role.CO_OPTED)
+    reader = make_user("tjansteperson2", department)
+    meeting.write_minutes(MINUTES)
+    meeting.send_minutes_for_checking()
+    assert types(reader, "hyresgästföreningen") == set()
+
+    joined = Membership.objects.create(
+        user=reader, organisation=other_association, role=Membership.Role.MEMBER
+    )
+    assert types(reader, "hyresgästföreningen") == {"dialogues.minutes"}
+
+    joined.delete()
+    assert types(reader, "hyresgästföreningen") == set()

@@ -262,3 +262,12 @@ def test_an_engine_failure_costs_one_query_not_an_error_page(clubs, monkeypatch)
 
     assert response.status_code == 200
     assert 'role="alert"' in page_text(response)
+
+
+def test_a_long_word_misspelt_in_its_ending_gets_the_written_word_suggested(db):
+    make_organisation(name="Hamnens förening", description="Vi arbetar med tillgänglighet.")
+    index_everything()
+
+    html = page_text(client_for().get("/search/", {"q": "tillgängligheet"}))
+
+    assert "?q=tillg%C3%A4nglighet" in html

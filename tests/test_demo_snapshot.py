@@ -1,0 +1,64 @@
+"""Restoring the demo city's folders: a search never sees an index half copied."""
+
+import shutil
+
+import pytest
+from whoosh.filedb.filetables import FileFormatError
+
+from search.engine.backend import Viewer, get_backend
+from tests import demo_city
+
+
+def make_index(path, word):
+    engine = get_backend("whoosh", path=str(path), procs=1)
+    engine.update(
+        [
+            {
+                "id": "organisations.organisation:1#main",
+                "type": "organisations.organisation",
+                "title": "Kanotklubben",
+                "text": word,
+                "url": "/",
+                "groups": [1],
+                "public": True,
+            }
+        ]
+    )
+    engine.close()
+
+
+def test_an_index_file_read_while_still_empty_is_the_error_seen(tmp_path):
+    make_index(tmp_path / "index", "paddling")
+    live = (tmp_path / "index" / "current").resolve()
+    next(live.glob("*.trm")).write_bytes(b"")  # what a copy in progress looks like
+
+    with pytest.raises(Exception) as raised:
+        get_backend("whoosh", path=str(tmp_path / "index"), procs=1).search(
+            "paddling", Viewer.of([1])
+        )
+
+    assert isinstance(raised.value.__cause__, FileFormatError)
+    assert "Unknown file header b''" in str(raised.value.__cause__)
+
+
+def test_the_restored_folder_appears_whole_and_the_old_one_stays_until_then(tmp_path, monkeypatch):
+    make_index(tmp_path / "snapshot", "segling")
+    make_index(tmp_path / "live", "paddling")
+    before = sorted(p.name for p in (tmp_path / "live").iterdir())
+    seen_during_copy = []
+    copy = shutil.copytree
+
+    def watched_copy(source, target, *args, **options):
+        live = tmp_path / "live"
+        if not seen_during_copy:
+            seen_during_copy.append(sorted(p.name for p in live.iterdir()) if live.exists() else [])
+        return copy(source, target, *args, **options)
+
+    monkeypatch.setattr(shutil, "copytree", watched_copy)
+
+    demo_city._restore_folder(tmp_path / "snapshot", tmp_path / "live")
+
+    assert seen_during_copy == [before]  # the copy is written elsewhere
+    engine = get_backend("whoosh", path=str(tmp_path / "live"), procs=1)
+    assert engine.search("segling", Viewer.of([1])).total == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["live", "snapshot"]
