@@ -606,10 +606,38 @@ class WhooshBackend(SearchBackend):
         except QueryError as exc:
             base.error = str(exc)
             return base
+        filters = clean_filters(filters)
+        return self._reading(
+            lambda s: self._search(
+                s, node, text, viewer, filters, sort, page, per_page, facets, suggest
+            )
+        )
+
+    def _reading(self, read):
+        """read(searcher), once more on a fresh searcher if it failed while the index changed.
+
+        Whoosh opens some files of a segment only when first asked (stored fields,
+        columns), and a commit that merges segments deletes the files of those merged
+        away: a searcher opened just before finds them gone (TypeError or OSError
+        inside Whoosh). A fresh searcher reads the new segments; a failure on an
+        unchanged index is raised as it is.
+        """
         s = self._searcher()
+        try:
+            return read(s)
+        except Exception:
+            try:
+                changed = not s.up_to_date()
+            except Exception:
+                changed = True
+            if not changed:
+                raise
+            return read(self._searcher())
+
+    def _search(self, s, node, text, viewer, filters, sort, page, per_page, facets, suggest):
+        base = Results(page=page, per_page=per_page)
         expansions = {p: self._top_terms(s.reader(), p, PREFIX_TERMS) for p in prefixes(node)}
         leaves = self._leaves(s)
-        filters = clean_filters(filters)
         matched = [
             matching.leaf_matches(leaf, node, viewer, filters, expansions) for leaf in leaves
         ]
@@ -683,11 +711,16 @@ class WhooshBackend(SearchBackend):
         prefix = "".join(analysis.WORD_RE.findall((prefix or "").lower()))[:40]
         if len(prefix) < 2:
             return []
-        s = self._searcher()
-        leaves = self._leaves(s)
-        allowed = [leaf.permitted(viewer) for leaf in leaves]
-        candidates = self._top_terms(s.reader(), prefix, limit * 5)
-        return [t for t in candidates if matching.permitted_df(leaves, allowed, t, cap=1)][:limit]
+
+        def complete(s):
+            leaves = self._leaves(s)
+            allowed = [leaf.permitted(viewer) for leaf in leaves]
+            candidates = self._top_terms(s.reader(), prefix, limit * 5)
+            return [t for t in candidates if matching.permitted_df(leaves, allowed, t, cap=1)][
+                :limit
+            ]
+
+        return self._reading(complete)
 
     def status(self):
         ix = self._index()

@@ -121,3 +121,23 @@ def test_optimize_keeps_every_document_searchable(backend):
     assert backend.search("bidrag", STAFF).total == 5
     if hasattr(backend, "root"):
         assert backend.status()["segments"] == 1
+
+
+def test_a_search_on_a_searcher_whose_segments_a_merge_deleted_still_answers(tmp_path, monkeypatch):
+    from search.engine import index
+
+    whoosh = get_backend("whoosh", path=str(tmp_path / "ix"), procs=1)
+    for i in range(3):
+        whoosh.update([doc(f"a:{i}", f"bidrag nummer{i}", groups=[100])])
+    stale = whoosh._searcher()  # opened on three small segments, no stored fields read yet
+    for i in range(3, 3 + index.MAX_SMALL_SEGMENTS):  # enough to merge the small ones away
+        whoosh.update([doc(f"a:{i}", f"bidrag nummer{i}", groups=[100])])
+    assert not stale.up_to_date()
+    fresh = whoosh._searcher
+    handed = iter([stale])  # the first read gets the searcher opened before the merge
+    monkeypatch.setattr(whoosh, "_searcher", lambda: next(handed, None) or fresh())
+
+    results = whoosh.search("bidrag", STAFF)
+
+    assert results.total == 3 + index.MAX_SMALL_SEGMENTS
+    assert {hit.id for hit in results.hits} == {f"a:{i}" for i in range(3 + index.MAX_SMALL_SEGMENTS)}
