@@ -1,9 +1,17 @@
 """The demo city for tests, as `make run` serves it: seeded once, restored for each test.
 
 Seeding the demo city takes seconds; many tests (every browser story, the URL walk) need
-it. On SQLite the first test seeds it and keeps a snapshot of the database (through
-SQLite's backup API), the search index and the uploaded files; each later test gets that
-snapshot back in milliseconds. On other databases every test seeds it.
+it. The first test that asks for it seeds it and keeps a snapshot of the database, the
+search index and the uploaded files; each later test gets that snapshot back in a
+fraction of a second:
+
+- SQLite: a copy of the whole database through SQLite's backup API.
+- PostgreSQL: every table's rows (COPY … TO STDOUT, binary) and every sequence's value;
+  a restore empties every table (DELETE), copies the rows back in one transaction and
+  sets the sequences back. The PostgreSQL search backend's tables are tables of the same
+  database, so they come back with the rest.
+- The folders a test may change (MEDIA_ROOT, SEARCH_INDEX_DIR: the Whoosh index) are
+  copied aside and back.
 
 The snapshot is restored over the whole database, so tests that use it must run outside
 a transaction: request `transactional_db`, as the `demo` fixture does.
@@ -18,7 +26,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, transaction
 
 _snapshot = {}
 
@@ -37,26 +45,95 @@ def _seed():
         call_command("seed_demo", stdout=quiet)
 
 
-def _take_snapshot():
-    connection.ensure_connection()
+# --- the database ---------------------------------------------------------------------
+
+
+def _sqlite_take():
     database = sqlite3.connect(":memory:", check_same_thread=False)
     connection.connection.backup(database)
+    return {"database": database}
+
+
+def _sqlite_restore():
+    _snapshot["database"].backup(connection.connection)
+    return True
+
+
+def _tables(cursor):
+    return connection.introspection.table_names(cursor)
+
+
+def _postgresql_take():
+    tables = {}
+    with connection.cursor() as cursor:
+        for table in _tables(cursor):
+            copy_sql = f"COPY {connection.ops.quote_name(table)} TO STDOUT (FORMAT BINARY)"
+            with cursor.cursor.copy(copy_sql) as copy:
+                tables[table] = b"".join(bytes(block) for block in copy)
+        cursor.execute(
+            "SELECT format('%I.%I', schemaname, sequencename), last_value FROM pg_sequences"
+            " WHERE schemaname = current_schema()"
+        )
+        sequences = cursor.fetchall()
+    return {"tables": tables, "sequences": sequences}
+
+
+def _postgresql_restore():
+    quote = connection.ops.quote_name
+    with transaction.atomic(), connection.cursor() as cursor:
+        present = _tables(cursor)
+        if not set(_snapshot["tables"]) <= set(present):
+            return False  # a test dropped a table the snapshot has: seed afresh
+        # DELETE, not TRUNCATE: a TRUNCATE gives every table a new file, which takes a
+        # second or more; a DELETE of the few rows a test leaves takes milliseconds.
+        # Django's foreign keys are deferred: checked once, at the commit.
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+        for table in present:
+            cursor.execute(f"DELETE FROM {quote(table)}")
+        for table, rows in _snapshot["tables"].items():
+            if len(rows) > 21:  # more than the binary format's header and trailer
+                with cursor.cursor.copy(f"COPY {quote(table)} FROM STDIN (FORMAT BINARY)") as copy:
+                    copy.write(rows)
+        for sequence, value in _snapshot["sequences"]:
+            if value is None:
+                cursor.execute("SELECT setval(%s, 1, false)", [sequence])
+            else:
+                cursor.execute("SELECT setval(%s, %s)", [sequence, value])
+    return True
+
+
+DATABASE = {
+    "sqlite": (_sqlite_take, _sqlite_restore),
+    "postgresql": (_postgresql_take, _postgresql_restore),
+}
+
+
+# --- the snapshot ---------------------------------------------------------------------
+
+
+def _take_snapshot():
+    connection.ensure_connection()
+    take, _ = DATABASE[connection.vendor]
     _close_search()
+    _snapshot.update(take())
     folder = Path(tempfile.mkdtemp(prefix="overens-demo-snapshot-"))
     for name in FOLDERS:
         if Path(getattr(settings, name)).exists():
             shutil.copytree(getattr(settings, name), folder / name, symlinks=True)
-    _snapshot.update(database=database, folder=folder)
+    _snapshot["folder"] = folder
 
 
 def _restore_snapshot():
     _close_search()
     connection.ensure_connection()
-    _snapshot["database"].backup(connection.connection)
+    _, restore = DATABASE[connection.vendor]
+    if not restore():
+        return False
     for name in FOLDERS:
         _restore_folder(_snapshot["folder"] / name, Path(getattr(settings, name)))
     _close_search()  # nothing opened meanwhile may keep the old index
     ContentType.objects.clear_cache()
+    return True
 
 
 def _restore_folder(source, target):
@@ -80,10 +157,8 @@ def _restore_folder(source, target):
 
 def load_demo_city():
     """Fill the (empty, non-transactional) test database with the demo city."""
-    if connection.vendor != "sqlite":
+    if connection.vendor not in DATABASE:
         _seed()
-    elif _snapshot:
-        _restore_snapshot()
-    else:
+    elif not (_snapshot and _restore_snapshot()):
         _seed()
         _take_snapshot()

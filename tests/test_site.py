@@ -108,10 +108,9 @@ def test_an_unknown_page_gives_the_swedish_404_page(client, db, settings):
     assert "Sidan hittades inte" in response.text
 
 
-def test_seed_demo_creates_the_demo_city_once(db):
-    call_command("seed_demo")
+def test_seed_demo_creates_the_demo_city_once(demo):
     counts = Organisation.objects.count(), Membership.objects.count()
-    call_command("seed_demo")
+    call_command("seed_demo")  # the demo fixture ran it once
 
     assert (Organisation.objects.count(), Membership.objects.count()) == counts
     assert Organisation.objects.filter(kind="association").count() >= 20
@@ -122,9 +121,7 @@ def test_seed_demo_creates_the_demo_city_once(db):
         organisation.full_clean()  # every demo number passes the Luhn check
 
 
-def test_each_demo_user_can_log_in(client, db):
-    call_command("seed_demo")
-
+def test_each_demo_user_can_log_in(client, demo):
     # Through the login form: the login throttle needs the request that client.login() lacks.
     for username in ["admin", "samordnare", "tjansteperson", "forening", "utomstaende"]:
         response = client.post("/accounts/login/", {"username": username, "password": "demo"})

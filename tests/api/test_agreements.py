@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from agreements.models import Agreement, Comment, Party, Revision
@@ -45,11 +44,6 @@ READ_MATRIX = {
         **dict.fromkeys(ROLES, 200), "anonymous": 404, "utomstaende": 404,
     },
 }  # fmt: skip
-
-
-@pytest.fixture
-def demo(db):
-    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 def test_every_role_reads_what_the_pages_show_it(demo):

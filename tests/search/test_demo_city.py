@@ -1,10 +1,10 @@
 """The demo city through the real adapters: Swedish recall, and each demo role's view.
 
-The demo is seeded once for the module (it takes a while) inside a transaction
-that is rolled back at the end, and indexed into the module's own index.
+The demo city comes from the demo fixture's snapshot (tests/demo_city.py: seeded once per
+session), committed for the module and emptied at its end; each test runs in a transaction
+that is rolled back. The city is indexed into the module's own index.
 """
 
-import os
 import tempfile
 import uuid
 
@@ -12,10 +12,10 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
-from django.db import transaction
 from django.test import override_settings
 
 from search import backends, registry, service
+from tests.demo_city import load_demo_city
 from tests.search.conftest import drop_indexes
 from tests.search.demo_queries import QUERIES
 from tests.search.helpers import index_everything
@@ -37,14 +37,17 @@ PRIVATE_WORDS = [
 @pytest.fixture(scope="module")
 def demo_city(django_db_setup, django_db_blocker):
     where = {"dir": tempfile.mkdtemp(prefix="search-demo-"), "table": "t_" + uuid.uuid4().hex[:12]}
-    with django_db_blocker.unblock(), pytest.MonkeyPatch.context() as patch:
-        patch.setattr(backends, "PG_TABLE", where["table"])
-        with override_settings(SEARCH_INDEX_DIR=where["dir"]), transaction.atomic():
-            call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
-            index_everything()
-            yield where
-            transaction.set_rollback(True)
-            drop_indexes()
+    with django_db_blocker.unblock():
+        load_demo_city()  # committed; each test then runs in a transaction rolled back
+        try:
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setattr(backends, "PG_TABLE", where["table"])
+                with override_settings(SEARCH_INDEX_DIR=where["dir"]):
+                    index_everything()
+                    yield where
+                    drop_indexes()
+        finally:
+            call_command("flush", interactive=False, verbosity=0)  # as after transactional tests
 
 
 @pytest.fixture(autouse=True)

@@ -14,23 +14,17 @@ from django.db import connection as _connection  # noqa: E402
 from search.backends import postgres_dsn as _postgres_dsn  # noqa: E402
 from search.engine.backend import Viewer, get_backend
 
-
-def _test_dsn():
-    if _connection.vendor != "postgresql":
-        return None
-    db = _connection.settings_dict
-    name = db["NAME"]
-    if not name.startswith("test_"):
-        name = (db.get("TEST") or {}).get("NAME") or "test_" + name
-    return _postgres_dsn({**db, "NAME": name})
+POSTGRES = _connection.vendor == "postgresql"
 
 
-DSN = _test_dsn()
+def pg_dsn():
+    """The test database's DSN, once pytest-django made it (test_<name>, per xdist worker)."""
+    return _postgres_dsn(_connection.settings_dict)
 
 
 def pytest_collection_modifyitems(items):
     # The django_db mark makes pytest-django create the test database these tests use.
-    if DSN is None:
+    if not POSTGRES:
         return
     here = str(_Path(__file__).parent)
     for item in items:
@@ -43,11 +37,11 @@ STAFF_GROUP = 100
 
 
 def make_backend(kind, tmp_path):
-    if kind == "postgres" and DSN is None:
+    if kind == "postgres" and not POSTGRES:
         pytest.skip("the PostgreSQL backend is tested in the PostgreSQL pass")
     if kind == "whoosh":
         return get_backend("whoosh", path=str(tmp_path / "index"), procs=1)
-    return get_backend("postgres", dsn=DSN, table="t_" + uuid.uuid4().hex[:12])
+    return get_backend("postgres", dsn=pg_dsn(), table="t_" + uuid.uuid4().hex[:12])
 
 
 def drop(backend):

@@ -8,7 +8,7 @@ import pytest
 
 from search.engine.backend import Viewer, get_backend
 from search.engine.errors import IndexCorrupt
-from tests.search.engine.conftest import DSN, doc
+from tests.search.engine.conftest import doc
 
 STAFF = Viewer.of([100])
 
@@ -17,14 +17,14 @@ def _write_many(kind, where, worker, count):
     if kind == "whoosh":
         b = get_backend("whoosh", path=where, procs=1)
     else:
-        b = get_backend("postgres", dsn=DSN, table=where)
+        b = get_backend("postgres", dsn=where[0], table=where[1])
     for i in range(count):
         b.update([doc(f"w{worker}:{i}", f"skrivare{worker} bidrag", groups=[100])])
     b.close()
 
 
 def _where(backend):
-    return str(backend.root) if hasattr(backend, "root") else backend.t
+    return str(backend.root) if hasattr(backend, "root") else (backend.dsn, backend.t)
 
 
 def test_concurrent_writer_threads_lose_nothing(backend):
@@ -88,7 +88,7 @@ def test_search_keeps_working_during_a_rebuild_and_sees_writes_made_meanwhile(ba
 def make_reader(backend):
     if hasattr(backend, "root"):
         return get_backend("whoosh", path=str(backend.root), procs=1)
-    return get_backend("postgres", dsn=DSN, table=backend.t)
+    return get_backend("postgres", dsn=backend.dsn, table=backend.t)
 
 
 def test_a_missing_index_is_created(tmp_path):
