@@ -5,6 +5,7 @@ section's plain text (Markdown rendered, tags stripped, whitespace collapsed), n
 with the Markdown source.
 """
 
+import heapq
 import html
 import re
 from dataclasses import dataclass
@@ -63,11 +64,17 @@ def best_match(quote, text, floor=0.0):
     size = len(quote_stems)
     by_words = SequenceMatcher(autojunk=False)
     by_words.set_seq2(quote_stems)
-    ranked = []
+    ranked, top = [], [0.0] * SHORTLIST  # top: the best ratios so far, a min-heap
     for length in sorted({max(1, size - 2), size, size + 2}):
         for start in range(max(1, len(words) - length + 1)):
             by_words.set_seq1(stems[start : start + length])
-            ranked.append((-by_words.ratio(), start, length))
+            # quick_ratio bounds ratio from above: a window below the shortlist's
+            # weakest so far can never make it, so its full ratio is not computed.
+            if by_words.quick_ratio() < top[0]:
+                continue
+            ratio = by_words.ratio()
+            heapq.heappushpop(top, ratio)
+            ranked.append((-ratio, start, length))
     by_letters = SequenceMatcher(autojunk=False)
     by_letters.set_seq2(quote)
     best, best_at = Match("", 0.0), None

@@ -209,6 +209,8 @@ def test_a_hit_names_three_organisations_and_counts_the_rest(client):
     page = client.get("/search/", {"q": "lokalbrist idrottsföreningar"}).text
 
     steering = page.split("Styrgruppen för den lokala överenskommelsen 1/2026")[1].split("</p>")[0]
-    assert "Kullahamns stad, Stadsledningsförvaltningen, Kultur- och fritidsförvaltningen" in steering
+    assert (
+        "Kullahamns stad, Stadsledningsförvaltningen, Kultur- och fritidsförvaltningen" in steering
+    )
     assert "och 7 till" in steering
     assert "Socialförvaltningen" not in steering

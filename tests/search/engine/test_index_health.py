@@ -140,4 +140,6 @@ def test_a_search_on_a_searcher_whose_segments_a_merge_deleted_still_answers(tmp
     results = whoosh.search("bidrag", STAFF)
 
     assert results.total == 3 + index.MAX_SMALL_SEGMENTS
-    assert {hit.id for hit in results.hits} == {f"a:{i}" for i in range(3 + index.MAX_SMALL_SEGMENTS)}
+    assert {hit.id for hit in results.hits} == {
+        f"a:{i}" for i in range(3 + index.MAX_SMALL_SEGMENTS)
+    }
