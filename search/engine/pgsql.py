@@ -3,8 +3,9 @@
 Analysis happens in Python (analysis.py), not in PostgreSQL: we write the
 tsvector literal ourselves so compound parts sit at the position of their
 compound (weight D) and the same stems serve both engines.  PyStemmer runs
-the same Snowball algorithm as PostgreSQL's 'swedish' configuration, so
-ts_headline('swedish', ...) finds the words our lexemes came from.
+a newer Snowball Swedish than PostgreSQL 15's 'swedish' configuration (it cuts
+"-et": "föreningslivet" -> "föreningsliv", PostgreSQL keeps the word), so the
+query given to ts_headline('swedish', ...) matches our stems as prefixes.
 """
 
 from . import analysis
@@ -216,16 +217,19 @@ def tsquery(node, weights=True):
     """tsquery text for a tree without facet filters, else None.
 
     weights=False gives the query for ts_headline, which reads the body
-    text and knows nothing of our weight classes.
+    text and knows nothing of our weight classes.  It stems the body with
+    PostgreSQL's own Snowball, which can keep a longer stem than PyStemmer
+    ("föreningslivet" stays whole where PyStemmer gives "föreningsliv"), so
+    there each stem matches as a prefix: both stems begin like the word.
     """
     kind = node[0]
     w = WEIGHTS[node[2]] if weights and kind in ("term", "prefix", "phrase") else ""
     if kind == "term":
-        return f"'{node[1]}'{w}"
+        return f"'{node[1]}'{w}" if weights else f"'{node[1]}':*"
     if kind == "prefix":
         return f"'{node[1]}':*{w[1:]}"
     if kind == "phrase":
-        w = (":AB" if node[2] is None else w[:2]) if weights else ""
+        w = (":AB" if node[2] is None else w[:2]) if weights else ":*"
         return "(" + " <-> ".join(f"'{s}'{w}" for s in node[1]) + ")"
     if kind == "not":
         inner = tsquery(node[1], weights)

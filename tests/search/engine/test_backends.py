@@ -151,3 +151,14 @@ def test_public_documents_are_visible_to_anyone_asking_for_public(loaded):
 
     assert "attachments.file:51#s1" in ids(r)
     assert "agreements.revision:2#s1" not in ids(r)
+
+
+def test_the_snippet_marks_a_word_the_two_stemmers_cut_differently(backend, staff):
+    # PyStemmer gives "föreningsliv"; PostgreSQL's Snowball, which ts_headline uses, keeps
+    # "föreningslivet" whole. The word is marked all the same, alone or in a phrase.
+    text = "Forumet rekommenderar en gemensam lokalbank för föreningslivet i hela staden."
+    backend.update([doc("a:1", text, groups=[100])])
+
+    for query in ("lokalbank föreningslivet", "föreningsliv", '"för föreningslivet"'):
+        snippet = backend.search(query, staff).hits[0].snippet
+        assert "<mark>föreningslivet</mark>" in snippet, (query, snippet)
