@@ -15,6 +15,12 @@ PAGES = [
     "/search/?q=lokalbrist",
 ]
 SIDEWAYS = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+# Form fields that stick out of their form's box, by id.
+STICKING_OUT = """() => [...document.querySelectorAll('main form')].flatMap(form => {
+    const edge = form.getBoundingClientRect().right;
+    return [...form.querySelectorAll('input, select, textarea, button')]
+        .filter(field => field.getBoundingClientRect().right > edge + 0.5).map(field => field.id);
+})"""
 
 
 def test_the_pages_fit_320_pixels_in_both_languages(page):
@@ -31,6 +37,7 @@ def test_the_pages_fit_320_pixels_in_both_languages(page):
         for url in PAGES:
             page.goto(url)
             assert page.evaluate(SIDEWAYS) <= 0, f"{url} in {language} scrolls sideways"
+            assert page.evaluate(STICKING_OUT) == [], f"{url} in {language}"
 
 
 def test_a_keyboard_user_reaches_a_button_in_a_narrow_table(page):
