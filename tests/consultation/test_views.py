@@ -124,7 +124,7 @@ def test_the_answer_links_the_section_it_was_addressed_in(
 
     page = client.get(detail(comment)).text
 
-    assert f"#{anchor}\">{link}</a>" in page
+    assert f'#{anchor}">{link}</a>' in page
 
 
 def test_a_member_cannot_answer_comments(client, member, comment):
