@@ -90,21 +90,44 @@ def facet_groups(facets, form, scale=None):
 
 
 SCOPES = {"agreement": "agreement", "forum": "forum"}  # facet -> parameter of a scoped search
+# What a filter on an agreement or forum the user may not see (or that does not exist) is
+# called: its title is not theirs to learn from a hand-made address.
+UNSEEN = {"agreement": _("the chosen agreement"), "forum": _("the chosen forum")}
 
 
-def scope(form):
+def _may_see(user, name, value):
+    if not str(value).isdigit():
+        return False
+    if name == "agreement":
+        from agreements.permissions import visible_agreements
+
+        return visible_agreements(user).filter(pk=int(value)).exists()
+    from dialogues.permissions import readable_forums
+
+    return readable_forums(user).filter(pk=int(value)).exists()
+
+
+def _chosen_label(user, name, value):
+    """The label of a filter value taken from the address, shown only to those who may see it."""
+    label = _labels(name, [value]).get(str(value))
+    if name in UNSEEN and (label is None or not _may_see(user, name, value)):
+        return UNSEEN[name]
+    return value if label is None else label
+
+
+def scope(form, user):
     """The agreement or forum a scoped search box limited the search to, with a way out."""
     for name, param in SCOPES.items():
         value = form.cleaned_data.get(param)
         if value:
             return {
-                "label": _labels(name, [value]).get(str(value), value),
+                "label": _chosen_label(user, name, value),
                 "url": url_with(form.data, **{param: None}),
             }
     return None
 
 
-def active_filters(form):
+def active_filters(form, user):
     """The facet filters in force (besides the scope), each with a label, to show and remove."""
     out = []
     shown_scope = next((p for p in SCOPES.values() if form.cleaned_data.get(p)), None)
@@ -113,7 +136,7 @@ def active_filters(form):
             continue
         value = form.cleaned_data.get(param)
         if value:
-            label = _labels(name, [value]).get(str(value), value)
+            label = _chosen_label(user, name, value)
             out.append(
                 {
                     "label": label,

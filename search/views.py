@@ -38,8 +38,8 @@ def search(request):
             hits=results.hits,
             facets=facet_groups(results.facets, form, facet_scale(results)),
             facets_approximate=results.facets_partial,
-            active_filters=active_filters(form),
-            scope=scope(form),
+            active_filters=active_filters(form, request.user),
+            scope=scope(form, request.user),
             page_obj=ResultPage(results),
             suggestions=[{"text": s, "url": url_with(form.data, q=s)} for s in results.suggestions],
         )

@@ -1,8 +1,10 @@
 """Keyboard only: a visitor who uses no mouse skips to the content, logs in, switches language."""
 
-from tests.browser.helpers import assert_accessible, focused_id, tab_to
+from tests.browser.helpers import assert_accessible, focused_id, login, tab_to
 
-OUTLINE = "() => parseFloat(getComputedStyle(document.activeElement).outlineWidth)"
+# The width of the focus ring; Chromium reports a width even for `outline-style: none`.
+OUTLINE = """() => { const style = getComputedStyle(document.activeElement);
+    return style.outlineStyle === "none" ? 0 : parseFloat(style.outlineWidth); }"""
 
 
 def press_and_wait(page, key):
@@ -46,3 +48,15 @@ def test_a_keyboard_user_logs_in_switches_language_and_logs_out(page):
     press_and_wait(page, "Enter")
     assert page.get_by_role("banner").get_by_role("link", name="Log in").is_visible()
     assert_accessible(page)
+
+
+def test_a_date_field_shows_the_focus_on_its_calendar_button(page):
+    login(page, "tjansteperson")
+    page.goto("/search/?q=lokalbrist")
+
+    tab_to(page, page.locator("#id_date_from"))  # its first part: the year, month or day
+    for _part in range(3):
+        page.keyboard.press("Tab")  # the other two parts, then the field's calendar button
+
+    assert focused_id(page) == "id_date_from"
+    assert page.evaluate(OUTLINE) >= 2

@@ -109,6 +109,24 @@ def test_the_coordinator_answers_a_comment_with_a_disposition(client, coordinato
     assert comment.response.disposition == Disposition.PARTLY_ACCEPTED
 
 
+@pytest.mark.parametrize(
+    ("anchor", "link"), [("dialog", "Version 1, 2.1 Dialog"), ("ingress", "Version 1")]
+)
+def test_the_answer_links_the_section_it_was_addressed_in(
+    client, coordinator, member, comment, revision, anchor, link
+):
+    """The text before the first heading has no heading: the link names the revision only."""
+    comment.answer(
+        disposition=Disposition.ACCEPTED, reason="Ändrat.", by=coordinator,
+        addressed_section=section(revision, anchor), addressed_in=revision,
+    )  # fmt: skip
+    client.force_login(member)
+
+    page = client.get(detail(comment)).text
+
+    assert f'#{anchor}">{link}</a>' in page
+
+
 def test_a_member_cannot_answer_comments(client, member, comment):
     client.force_login(member)
 

@@ -232,3 +232,13 @@ def test_the_agenda_cannot_change_after_approval(client, coordinator, forum, ass
     item.refresh_from_db()
     assert (item.title, item.outcome) == ("Lokaler", "Rekommendation A")
     assert list(response.context["messages"])
+
+
+def test_a_meeting_without_agenda_says_so_outside_a_numbered_list(client, coordinator, forum):
+    meeting = make_meeting(forum)
+    client.force_login(coordinator)
+
+    page = client.get(url(meeting)).text
+
+    assert "<p>Ingen dagordning ännu.</p>" in page  # not item "1." of an empty agenda
+    assert 'class="agenda"' not in page

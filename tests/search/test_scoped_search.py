@@ -53,3 +53,33 @@ def test_a_scoped_search_in_an_agreement_finds_its_revisions(client, published, 
         "/agreements/lo/revisions/1/#dialog"
     ]
     assert response.context["scope"]["label"] == "Testhamns LÖ"
+
+
+@pytest.mark.parametrize("who", ["outsider", "anonymous"])
+def test_a_scope_the_user_may_not_see_does_not_name_it(
+    client, request, agreement, members_forum, who
+):
+    if who == "outsider":
+        client.force_login(request.getfixturevalue("outsider"))
+    index_everything()
+
+    forum = client.get("/search/", {"q": "vintermöte", "forum": members_forum.pk})
+    both = client.get(
+        "/search/", {"q": "vintermöte", "forum": members_forum.pk, "agreement": agreement.pk}
+    )
+
+    assert forum.context["scope"]["label"] == "det valda forumet"
+    assert "Temaforum idrott" not in forum.text
+    assert both.context["scope"]["label"] == "den valda överenskommelsen"
+    labels = [chosen["label"] for chosen in both.context["active_filters"]]
+    assert labels == ["det valda forumet"]
+    assert "Testhamns LÖ" not in both.text
+
+
+def test_a_scope_that_does_not_exist_is_named_in_the_users_language(client, staff):
+    client.force_login(staff)
+
+    answer = client.get("/search/", {"q": "lokal", "agreement": 999999}, HTTP_ACCEPT_LANGUAGE="en")
+
+    assert answer.context["scope"]["label"] == "the chosen agreement"
+    assert "Searching only in the chosen agreement." in answer.text
