@@ -61,12 +61,19 @@ def estimate(count, scale):
     return round(n / 10**digits) * 10**digits
 
 
-def facet_groups(facets, form, scale=None):
-    """[{title, values: [{label, count, shown, approximate, selected, url}]}] for the non-empty
-    facets; with a `scale` (facet_scale) the counts are estimates, marked approximate."""
+def facet_groups(facets, form, user, scale=None):
+    """[{name, title, values: [{label, count, shown, approximate, selected, url}]}] for the
+    non-empty facets; with a `scale` (facet_scale) the counts are estimates, marked approximate.
+
+    An agreement or forum the user may not see is left out: a record they may open can name
+    one (a public forum following an agreement that is not public), but its title is not theirs.
+    """
     groups = []
     for name, title in FACET_TITLES.items():
         counts = facets.get(name) or []
+        if name in UNSEEN:
+            seen = _seen(user, name, [value for value, _count in counts])
+            counts = [(value, count) for value, count in counts if str(value) in seen]
         if not counts:
             continue
         param = FACET_PARAMS[name]
@@ -85,7 +92,7 @@ def facet_groups(facets, form, scale=None):
         ]
         for value in values:
             value["shown"] = number_format(value["count"], force_grouping=True)
-        groups.append({"title": title, "values": values})
+        groups.append({"name": name, "title": title, "values": values})
     return groups
 
 
@@ -95,22 +102,26 @@ SCOPES = {"agreement": "agreement", "forum": "forum"}  # facet -> parameter of a
 UNSEEN = {"agreement": _("the chosen agreement"), "forum": _("the chosen forum")}
 
 
-def _may_see(user, name, value):
-    if not str(value).isdigit():
-        return False
+def _seen(user, name, values):
+    """Of the agreement or forum ids among `values`, those `user` may see (as text)."""
+    ids = [int(v) for v in values if str(v).isdigit()]
+    if not ids:
+        return set()
     if name == "agreement":
         from agreements.permissions import visible_agreements
 
-        return visible_agreements(user).filter(pk=int(value)).exists()
-    from dialogues.permissions import readable_forums
+        readable = visible_agreements(user)
+    else:
+        from dialogues.permissions import readable_forums
 
-    return readable_forums(user).filter(pk=int(value)).exists()
+        readable = readable_forums(user)
+    return {str(pk) for pk in readable.filter(pk__in=ids).values_list("pk", flat=True)}
 
 
 def _chosen_label(user, name, value):
     """The label of a filter value taken from the address, shown only to those who may see it."""
     label = _labels(name, [value]).get(str(value))
-    if name in UNSEEN and (label is None or not _may_see(user, name, value)):
+    if name in UNSEEN and (label is None or str(value) not in _seen(user, name, [value])):
         return UNSEEN[name]
     return value if label is None else label
 

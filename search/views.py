@@ -36,7 +36,7 @@ def search(request):
         context.update(
             results=results,
             hits=results.hits,
-            facets=facet_groups(results.facets, form, facet_scale(results)),
+            facets=facet_groups(results.facets, form, request.user, facet_scale(results)),
             facets_approximate=results.facets_partial,
             active_filters=active_filters(form, request.user),
             scope=scope(form, request.user),

@@ -17,7 +17,7 @@ from api.forminput import raise_for
 from search import service
 from search.engine.backend import MAX_PAGE, MAX_PER_PAGE
 from search.forms import SearchForm
-from search.presenting import FACET_TITLES, facet_groups, facet_scale
+from search.presenting import facet_groups, facet_scale
 
 PER_PAGE = 20
 
@@ -97,7 +97,7 @@ class SearchView(APIView):
                 "page": results.page,
                 "pages": min(results.pages, MAX_PAGE),
                 "results": [_hit(found, request) for found in results.hits],
-                "facets": _facets(results, form),
+                "facets": _facets(results, form, request.user),
                 "facets_approximate": results.facets_partial,
                 "suggestions": list(results.suggestions),
             }
@@ -125,17 +125,15 @@ def _hit(found, request):
     }
 
 
-def _facets(results, form):
+def _facets(results, form, user):
     """{facet: [{value, label, count, selected}]}, the page's facets without its links
     (estimated counts when `facets_approximate`)."""
-    facets = results.facets
-    names = [name for name in FACET_TITLES if facets.get(name)]
     return {
-        name: [
+        group["name"]: [
             {key: value[key] for key in ("value", "label", "count", "selected")}
             for value in group["values"]
         ]
-        for name, group in zip(names, facet_groups(facets, form, facet_scale(results)), strict=True)
+        for group in facet_groups(results.facets, form, user, facet_scale(results))
     }
 
 

@@ -83,3 +83,29 @@ def test_a_scope_that_does_not_exist_is_named_in_the_users_language(client, staf
 
     assert answer.context["scope"]["label"] == "the chosen agreement"
     assert "Searching only in the chosen agreement." in answer.text
+
+
+@pytest.mark.parametrize("who", ["coordinator", "outsider", "anonymous"])
+def test_the_facets_name_an_agreement_only_to_those_who_may_see_it(
+    client, request, agreement, municipality, who
+):
+    # A public forum follows an agreement still in draft: its meetings are for everyone,
+    # the agreement's title only for those who may see the draft.
+    forum = make_forum(
+        municipality, visibility=Forum.Visibility.PUBLIC, agreement=agreement, name="Öppet forum"
+    )
+    make_meeting(forum, title="Vintermöte i öppna forumet")
+    index_everything()
+    if who != "anonymous":
+        client.force_login(request.getfixturevalue(who))
+
+    page = client.get("/search/", {"q": "vintermöte"})
+    api = client.get("/api/v1/search/", {"q": "vintermöte"}).json()
+
+    assert "Öppet forum" in page.text and api["count"] >= 1
+    if who == "coordinator":
+        assert "Testhamns LÖ" in page.text
+        assert [v["label"] for v in api["facets"]["agreement"]] == ["Testhamns LÖ"]
+    else:
+        assert "Testhamns LÖ" not in page.text
+        assert "agreement" not in api["facets"]
