@@ -4,7 +4,6 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from attachments.signals import attachment_changed, attachment_removed
-from dialogues.models.meetings import agenda_reordered
 from organisations.permissions import grants_changed
 from search import indexing, registry
 
@@ -25,13 +24,6 @@ def grants_changed_on(sender, obj, **kwargs):
     # Same path as a save: the record's documents carry its grants, and the
     # records depending on it (related/watch) carry them too.
     record_changed(sender, obj)
-
-
-@receiver(agenda_reordered, dispatch_uid="search-agenda-reordered")
-def agenda_reordered_in(sender, meeting, **kwargs):
-    # Renumbered with update() (no post_save): each item's title holds its "§N", and the
-    # minutes link a "§N" heading to the item now in that place.
-    indexing.schedule_records([meeting, *meeting.agenda_items.all()])
 
 
 @receiver(attachment_changed, dispatch_uid="search-attachment-changed")

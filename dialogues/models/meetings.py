@@ -2,7 +2,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Max, Q
-from django.dispatch import Signal
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -10,10 +9,6 @@ from django.utils.translation import gettext_lazy as _
 from dialogues import exceptions
 from dialogues.models.forums import Forum
 from organisations.models import Organisation
-
-# Sent by AgendaItem.move (sender: Meeting; meeting): the items are renumbered with
-# update(), so no post_save fires; search reindexes the items' "§N" and the minutes.
-agenda_reordered = Signal()
 
 
 class MeetingQuerySet(models.QuerySet):
@@ -277,8 +272,10 @@ class AgendaItem(models.Model):
             return
         siblings[index], siblings[other] = siblings[other], siblings[index]
         for position, item in enumerate(siblings, start=1):
-            AgendaItem.objects.filter(pk=item.pk).update(position=position)
-        agenda_reordered.send(sender=Meeting, meeting=self.meeting)
+            if item.position != position:
+                # save(), not update(): post_save lets search reindex the item's "§N".
+                item.position = position
+                item.save(update_fields=["position"])
 
 
 class Attendance(models.Model):
