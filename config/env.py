@@ -45,6 +45,19 @@ def env_choice(name, choices, default=""):
     return raw.lower()
 
 
+def env_cron(name, default):
+    """A cron expression (minute hour day-of-month month day-of-week), checked now."""
+    from croniter import croniter
+
+    raw = os.environ.get(name, "").strip() or default
+    if not croniter.is_valid(raw) or len(raw.split()) != 5:
+        raise ImproperlyConfigured(
+            f"{name}={raw!r} is not a schedule: give five cron fields "
+            "(minute hour day-of-month month day-of-week), e.g. '0 7 * * *' for 07:00 daily."
+        )
+    return raw
+
+
 def env_list(name, default=()):
     raw = os.environ.get(name)
     if raw is None:
@@ -71,4 +84,17 @@ def database_from_url(url):
         raise ImproperlyConfigured("DATABASE_URL names no PostgreSQL database.")
     if engine.endswith("sqlite3"):
         config["CONN_MAX_AGE"] = 0
+        config["OPTIONS"] = SQLITE_OPTIONS
     return config
+
+
+# SQLite lets one writer at a time. A transaction that starts as a reader and then writes
+# cannot wait for the lock (SQLite answers "database is locked" at once), so every
+# transaction takes the write lock when it begins (IMMEDIATE) and waits up to `timeout`
+# seconds for it. WAL lets readers go on while one transaction writes: the web server and the
+# job worker share the file.
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+}
