@@ -40,8 +40,11 @@ run: demo
 	@echo "  tjansteperson  staff member in a municipal department"
 	@echo "  forening       member of an association that is party to the local agreement"
 	@echo "  utomstaende    member of an association that is party to nothing"
+	@echo "A job worker runs beside the web server; one Ctrl-C stops both."
 	@echo ""
-	$(MANAGE) runserver 127.0.0.1:8000
+	@trap 'kill -TERM $$worker 2>/dev/null; wait $$worker' EXIT; \
+	  $(MANAGE) worker & worker=$$!; \
+	  $(MANAGE) runserver 127.0.0.1:8000
 
 test: install
 	$(BIN)/ruff check .
@@ -49,13 +52,16 @@ test: install
 	  || { echo "A model change has no migration: run $(MANAGE) makemigrations" >&2; exit 1; }
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-# Production-like: no debug, static files collected, served by gunicorn.
+# Production-like: no debug, static files collected, gunicorn and a job worker (in production
+# they are separate services, e.g. systemd units, on as many machines as you like).
 serve: demo
-	DJANGO_DEBUG=0 DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-local-serve-only-not-secret-0123456789abcdefghij} \
+	@export DJANGO_DEBUG=0 DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-local-serve-only-not-secret-0123456789abcdefghij} \
 	  DJANGO_ALLOWED_HOSTS=$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost} DJANGO_SECURE_SSL_REDIRECT=0 \
-	  DJANGO_SITE_URL=$${DJANGO_SITE_URL:-http://127.0.0.1:8000} \
-	  sh -c '$(MANAGE) collectstatic --noinput --verbosity 0 && \
-	  $(BIN)/gunicorn config.wsgi --bind 127.0.0.1:8000 --workers 2 --access-logfile -'
+	  DJANGO_SITE_URL=$${DJANGO_SITE_URL:-http://127.0.0.1:8000}; \
+	  $(MANAGE) collectstatic --noinput --verbosity 0 || exit 1; \
+	  trap 'kill -TERM $$worker 2>/dev/null; wait $$worker' EXIT; \
+	  $(MANAGE) worker & worker=$$!; \
+	  $(BIN)/gunicorn config.wsgi --bind 127.0.0.1:8000 --workers 2 --access-logfile -
 
 # Update the translation catalogues after changing user-facing text.
 messages: install

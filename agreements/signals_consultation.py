@@ -8,6 +8,7 @@ from django.dispatch import receiver
 
 from agreements.carryover import carry_over
 from agreements.models import Event
+from jobs import queue
 
 
 @receiver(post_save, sender=Event)
@@ -20,6 +21,6 @@ def consultation_opened(sender, instance, created, **kwargs):
 
 
 def _notify_opened(revision_id):
-    from agreements.notifications import notify_consultation_opened
-
-    notify_consultation_opened(revision_id)
+    # One job fans out to the parties' members (one e-mail job each): opening a
+    # consultation takes the same time for ten recipients as for a thousand.
+    queue.enqueue("agreements.notifications.notify_consultation_opened", revision_id)

@@ -109,14 +109,13 @@ def seed(stdout):
         if record is None or files_named(record, name).exists():
             continue
         upload = SimpleUploadedFile(name, content())
-        attachment = Attachment.create_from_upload(
+        Attachment.create_from_upload(
             record,
             upload,
             filetypes.check_upload(upload),
             by=users.get(username=username) if username else record.author,
             description=description,
         )
-        attachment.extract_text()
     stdout.write(f"  {Attachment.objects.count()} attachments")
 
 

@@ -31,15 +31,13 @@ class AttachmentForm(forms.Form):
         return upload
 
     def save(self, parent, by):
-        """Store the checked upload on `parent` and extract its text for search."""
+        """Store the checked upload on `parent`; a job reads its text for search."""
         from attachments.models import Attachment
 
-        attachment = Attachment.create_from_upload(
+        return Attachment.create_from_upload(
             parent,
             self.cleaned_data["file"],
             self.checked,
             by=by,
             description=self.cleaned_data["description"],
         )
-        attachment.extract_text()
-        return attachment

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from attachments import extraction, filetypes, registry
 from attachments.signals import attachment_changed, attachment_removed
+from jobs import queue
 
 
 class AttachmentFrozen(Exception):
@@ -131,7 +132,10 @@ class Attachment(models.Model):
 
     @classmethod
     def create_from_upload(cls, parent, upload, checked, *, by, description=""):
-        """Store a checked upload on `parent`. If saving fails, the stored file is removed."""
+        """Store a checked upload on `parent` and queue the reading of its text for search.
+
+        If saving fails, the stored file is removed (and no job is queued).
+        """
         attachment = cls(
             parent=parent,
             original_name=checked.name,
@@ -145,6 +149,7 @@ class Attachment(models.Model):
             with transaction.atomic():
                 attachment.file.save(checked.name, upload, save=False)
                 attachment.save()
+                queue.enqueue(read_text, attachment.pk, record=attachment)
         except BaseException:
             if attachment.file.name:
                 attachment.file.storage.delete(attachment.file.name)
@@ -189,6 +194,13 @@ class Attachment(models.Model):
 
     def _announce_change(self):
         transaction.on_commit(lambda: attachment_changed.send(sender=Attachment, attachment=self))
+
+
+def read_text(attachment_id):
+    """The job queued for a new file: read its text once (`extract_attachments` re-reads)."""
+    attachment = Attachment.objects.get(pk=attachment_id)
+    if attachment.extraction_status == Attachment.Extraction.PENDING:
+        attachment.extract_text()
 
 
 def sha256_of(upload):

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -36,6 +36,27 @@ def download(request, pk):
     return file_response(attachment)
 
 
+@login_not_required
+def text_status(request, pk):
+    """Whether the file's text has been read yet, for the panel's "Reading the text…"."""
+    attachment = get_object_or_404(Attachment, pk=pk)
+    parent = registry.parent_of_or_404(attachment)
+    if not registry.can_view(request.user, parent):
+        raise Http404
+    return JsonResponse(
+        {
+            "status": attachment.extraction_status,
+            "label": str(text_status_label(attachment)),
+        }
+    )
+
+
+def text_status_label(attachment):
+    if attachment.extraction_status == Attachment.Extraction.PENDING:
+        return _("Reading the text…")
+    return attachment.get_extraction_status_display()
+
+
 def upload(request, label, object_id):
     parent = registry.get_parent_or_404(label, object_id)
     if not registry.can_change(request.user, parent):
@@ -43,7 +64,11 @@ def upload(request, label, object_id):
     form = AttachmentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         attachment = form.save(parent, by=request.user)
-        messages.success(request, _("%(name)s was attached.") % {"name": attachment})
+        messages.success(
+            request,
+            _("%(name)s was attached. Its text is read for search in a moment.")
+            % {"name": attachment},
+        )
         return redirect(_record_url(parent))
     context = {"form": form, "parent": parent, "back": _record_url(parent)}
     return render(request, "attachments/upload.html", context)

@@ -12,7 +12,15 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from config.env import database_from_url, env_bool, env_choice, env_int, env_list, env_str
+from config.env import (
+    database_from_url,
+    env_bool,
+    env_choice,
+    env_cron,
+    env_int,
+    env_list,
+    env_str,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("OVERENS_VAR_DIR") or BASE_DIR / "var")
@@ -56,6 +64,8 @@ INSTALLED_APPS = [
     "dialogues",
     "attachments",
     "search",
+    "jobs",
+    "django_q",
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -170,7 +180,10 @@ SEARCH_BACKEND = env_str("SEARCH_BACKEND", "whoosh").lower()
 if SEARCH_BACKEND not in {"whoosh", "postgres"}:
     raise ImproperlyConfigured(f"SEARCH_BACKEND={SEARCH_BACKEND!r}: use whoosh or postgres.")
 
-EMAIL_BACKEND = env_str(
+# Every e-mail goes through the job queue (jobs/mail.py); the worker sends it with the backend
+# named by the EMAIL_BACKEND environment variable.
+EMAIL_BACKEND = "jobs.mail.QueuedEmailBackend"
+JOBS_EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend"
     if DEBUG
@@ -185,6 +198,46 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Överens <noreply@localhost>
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Where the accessibility statement asks visitors to report problems (empty: the contact centre).
 ACCESSIBILITY_CONTACT_EMAIL = env_str("ACCESSIBILITY_CONTACT_EMAIL")
+
+# Background jobs (jobs/README.md): django-q2 with its queue in the database. A worker that
+# took a job and did not finish it (killed, or the job raised) leaves it to be taken again
+# JOBS_RETRY_AFTER seconds later, so that must exceed the longest job (JOBS_TIMEOUT).
+JOBS_EAGER = env_bool("JOBS_EAGER", default=False)  # run jobs at once, in the asking process
+JOBS_WORKERS = env_int("JOBS_WORKERS", 2)
+JOBS_TIMEOUT = env_int("JOBS_TIMEOUT", 120)
+JOBS_RETRY_AFTER = env_int("JOBS_RETRY_AFTER", JOBS_TIMEOUT + 60)
+JOBS_MAX_ATTEMPTS = env_int("JOBS_MAX_ATTEMPTS", 5)
+JOBS_WAITING_ALERT = env_int("JOBS_WAITING_ALERT", 600)  # seconds before /readyz warns
+JOBS_HEARTBEAT_ALERT = env_int("JOBS_HEARTBEAT_ALERT", 180)
+if JOBS_RETRY_AFTER <= JOBS_TIMEOUT:
+    raise ImproperlyConfigured(
+        f"JOBS_RETRY_AFTER={JOBS_RETRY_AFTER} must be more than JOBS_TIMEOUT={JOBS_TIMEOUT}: "
+        "a job still running would be started a second time."
+    )
+if min(JOBS_WORKERS, JOBS_TIMEOUT, JOBS_MAX_ATTEMPTS) < 1:
+    raise ImproperlyConfigured("JOBS_WORKERS, JOBS_TIMEOUT, JOBS_MAX_ATTEMPTS: 1 or more, please.")
+Q_CLUSTER = {
+    "name": "overens",
+    "orm": "default",
+    "workers": JOBS_WORKERS,
+    "timeout": JOBS_TIMEOUT,
+    "retry": JOBS_RETRY_AFTER,
+    "max_attempts": JOBS_MAX_ATTEMPTS,
+    "ack_failures": False,  # a failed job stays queued and runs again after JOBS_RETRY_AFTER
+    "catch_up": False,  # after downtime a schedule runs once, not once per missed time
+    "save_limit": 500,
+    "poll": 0.5,
+}
+# Scheduled jobs, each run once per installation at its time: name -> (job, cron).
+# JOBS_SCHEDULE_<NAME> (e.g. JOBS_SCHEDULE_CONSULTATION_REMINDERS="0 7 * * 1-5") overrides one.
+JOBS_SCHEDULE = {
+    name: (job, env_cron(f"JOBS_SCHEDULE_{name.upper()}", cron))
+    for name, job, cron in [
+        ("heartbeat", "jobs.health.beat", "* * * * *"),
+        ("consultation_reminders", "agreements.notifications.send_closing_reminders", "0 7 * * *"),
+        ("search_verify", "search.checking.verify_and_repair", "30 3 * * *"),
+    ]
+}
 
 # A session ends when the browser closes (shared computers in libraries and association
 # premises) or SESSION_COOKIE_AGE after signing in, whichever comes first. Sessions are not

@@ -14,3 +14,6 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Jobs run at once in the test's own process (tests/jobs/ runs real workers).
+JOBS_EAGER = True
+JOBS_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

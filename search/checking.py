@@ -1,9 +1,12 @@
 """Comparing the index with the database: what `search_index verify` and `update` find."""
 
+import logging
 from dataclasses import dataclass, field
 
 from search import backends, indexing
 from search.engine import documents as engine_documents
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -51,3 +54,18 @@ def repair(report, everything=True):
     engine.update(report.to_update())
     if everything and report.extra:
         engine.delete(report.extra)
+
+
+def verify_and_repair():
+    """The nightly job: compare the index with the database and repair what differs."""
+    report = compare()
+    if not report.healthy:
+        log.warning(
+            "Search index repaired: %d missing, %d stale, %d with wrong permissions, %d extra",
+            len(report.missing),
+            len(report.stale),
+            len(report.wrong_permissions),
+            len(report.extra),
+        )
+        repair(report)
+    return {"checked": report.checked, "healthy": report.healthy}

@@ -1,11 +1,12 @@
 """Keeping the index equal to the database, after each transaction commits.
 
-Changes are collected per thread as (record type, pk) and written when the
-transaction commits (`transaction.on_commit`), so a rolled-back change never
-reaches the index. Writing is state-based: at commit each pending record is
-read again from the database and its documents replaced, or removed when the
-record is gone. That makes a flush idempotent, and a change undone by a
-rolled-back savepoint harmless.
+Changes are collected per thread as (record type, pk) and, when the transaction
+commits (`transaction.on_commit`), put on the job queue as one job, so a
+rolled-back change never reaches the index and a save never waits for it.
+Writing is state-based: the worker reads each pending record again from the
+database and replaces its documents, or removes them when the record is gone.
+That makes the job idempotent, and a change undone by a rolled-back savepoint
+harmless.
 
 One writer at a time: the engine serialises its own writes (a locked file
 with retry and backoff); `sync` additionally holds a lock around "read from
@@ -13,7 +14,6 @@ the database, then write", so two threads saving the same record cannot
 write an older state after a newer one.
 """
 
-import logging
 import threading
 from pathlib import Path
 
@@ -21,10 +21,10 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import translation
 
+from jobs import queue
 from search import backends, registry
 from search.engine import locking
 
-log = logging.getLogger(__name__)
 _local = threading.local()
 
 
@@ -61,15 +61,14 @@ def _pending():
 
 
 def flush():
-    """Write every pending record; an index failure is logged, never raised at the user."""
+    """Put the pending records on the job queue: a worker writes them (`sync`).
+
+    The request that saved does not wait for the index. If the job fails for good, the
+    database change still stands, and the nightly verification repairs the index.
+    """
     pending, _local.pending = _pending(), set()
-    if not pending:
-        return
-    try:
-        sync(pending)
-    except Exception:
-        # The database change stands; `search_index verify --fix` repairs the index.
-        log.exception("Search index update failed for %d records", len(pending))
+    if pending:
+        queue.enqueue(sync, sorted(pending))
 
 
 def sync(keys):

@@ -16,6 +16,7 @@ SOURCES = [
     "dialogues",
     "attachments",
     "search",
+    "jobs",
     "api",
     "templates",
     "locale",

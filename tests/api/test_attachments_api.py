@@ -91,7 +91,9 @@ def test_only_those_who_change_the_record_upload(request, role, meeting, stored_
     assert len(stored_files()) == (1 if expected == 201 else 0)
 
 
-def test_an_upload_is_stored_with_its_detected_type_and_text(meeting, coordinator):
+def test_an_upload_is_stored_with_its_detected_type_and_its_text_read_by_a_job(
+    meeting, coordinator
+):
     response = upload(
         as_user(coordinator), meeting, "Remissvar.docx", files.docx(), description="Svar"
     )
@@ -99,9 +101,9 @@ def test_an_upload_is_stored_with_its_detected_type_and_text(meeting, coordinato
     body = response.json()
     assert body["mime_type"].endswith("wordprocessingml.document")
     assert body["description"] == "Svar"
-    assert body["extraction_status"] == "ok"
+    assert body["extraction_status"] == "pending"  # the answer does not wait for the text
     assert body["uploaded_by"] == "samordnare"
-    assert files.SWEDISH in Attachment.objects.get().extracted_text
+    assert files.SWEDISH in Attachment.objects.get().extracted_text  # the job ran (eagerly)
 
 
 ATTACKS = [

@@ -111,6 +111,7 @@ def test_the_command_reads_what_is_not_read_yet(association):
     from django.core.management import call_command
 
     make_attachment(association, name="Anteckningar.txt", content=files.txt())
+    Attachment.objects.update(extraction_status=Attachment.Extraction.PENDING, extracted_text="")
     out = StringIO()
 
     call_command("extract_attachments", stdout=out)

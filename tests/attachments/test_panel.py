@@ -93,3 +93,33 @@ def test_the_coordinator_sees_when_a_file_could_not_be_read(
     response = client.get(f"/organisations/{association.slug}/")
 
     assert "Texten kunde inte läsas" in response.text
+
+
+def test_a_new_file_says_its_text_is_being_read_until_the_job_has_read_it(
+    client, association, association_coordinator, settings
+):
+    settings.JOBS_EAGER = False  # the job waits on the queue
+    attachment = make_attachment(association, by=association_coordinator)
+    client.force_login(association_coordinator)
+
+    page = client.get(f"/organisations/{association.slug}/").text
+    before = client.get(f"/attachments/{attachment.pk}/text/").json()
+    attachment.extract_text()
+    after = client.get(f"/attachments/{attachment.pk}/text/").json()
+
+    assert "Texten läses in…" in page
+    assert f'data-text-status="/attachments/{attachment.pk}/text/"' in page
+    assert before == {"status": "pending", "label": "Texten läses in…"}
+    assert after == {"status": "ok", "label": "Texten läst"}
+
+
+@pytest.mark.parametrize(("role", "status"), [("member", 200), ("outsider", 404)])
+def test_whether_the_text_is_read_is_told_only_to_those_who_may_see_the_file(
+    client, request, members_only, association, role, status
+):
+    attachment = make_attachment(association)
+    client.force_login(request.getfixturevalue(role))
+
+    response = client.get(f"/attachments/{attachment.pk}/text/")
+
+    assert response.status_code == status

@@ -22,6 +22,7 @@ CHANGERS = {"anonymous": LOGIN, "admin": 200, "samordnare": 200}
 URLS = {
     # The public forum's meeting page is public, and so are its files.
     "attachments:download": Expect(kwargs=action_plan),
+    "attachments:text_status": Expect(kwargs=action_plan),
     "attachments:upload": Expect(CHANGERS, default=404, kwargs=city, post=True),
     "attachments:remove": Expect(CHANGERS, default=404, kwargs=action_plan, post=True),
     "attachments:supersede": Expect(

@@ -3,6 +3,8 @@ from tests.url_walk import LOGIN, Expect, signed_in
 URLS = {
     "home": Expect(),
     "accessibility": Expect(),
+    "healthz": Expect(),
+    "readyz": Expect(),
     "set_language": Expect(default=302, post=True),
     "login": Expect(post=True),
     "logout": Expect({"anonymous": LOGIN}, default=405, post=True),

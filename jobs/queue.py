@@ -1,0 +1,108 @@
+"""Putting work on the job queue: django-q2 with its ORM broker (the only importer of django_q).
+
+The queue lives in the project's own database, so the embedded default (SQLite) needs no other
+service and production (PostgreSQL) shares it between any number of workers on any number of
+machines. A worker takes a job by stamping it "locked until now + JOBS_RETRY_AFTER" and deletes
+it only once the job has finished: a worker killed in the middle leaves the job to be taken
+again when that time has passed (at least once, so every job is idempotent). A job that raises
+is left in the queue the same way and runs again after JOBS_RETRY_AFTER, up to
+JOBS_MAX_ATTEMPTS; then it is parked as a failed task with its error (Admin → Failed tasks).
+
+A job enqueued inside a transaction is a row of that transaction: it exists only if the change
+that caused it commits, and no worker sees it before.
+"""
+
+import contextlib
+import threading
+from datetime import timedelta
+
+from django.conf import settings
+from django.utils import timezone
+from django_q.models import OrmQ, Schedule
+from django_q.tasks import async_task
+
+from jobs import runner
+
+_inline = threading.local()
+
+
+def job_path(job):
+    """The dotted path of a job function (or the path itself)."""
+    return job if isinstance(job, str) else f"{job.__module__}.{job.__qualname__}"
+
+
+def enqueue(job, *args, record=None):
+    """Run `job(*args)` on a worker. `record` (a model instance) names the job in logs."""
+    path, label = job_path(job), record_label(record)
+    if settings.JOBS_EAGER or getattr(_inline, "on", False):
+        return runner.run(path, args, label, eager=True)
+    return async_task(runner.run, path, args, label, task_name=task_name(path, label), group=path)
+
+
+@contextlib.contextmanager
+def inline():
+    """Run the jobs enqueued inside the block at once, in this thread (seeding the demo)."""
+    before, _inline.on = getattr(_inline, "on", False), True
+    try:
+        yield
+    finally:
+        _inline.on = before
+
+
+def record_label(record):
+    if record is None:
+        return ""
+    return f"{record._meta.label_lower}:{record.pk}"
+
+
+def task_name(path, label):
+    short = ".".join(path.split(".")[-2:])
+    return f"{short} {label}".strip()[:100]
+
+
+def sync_schedules(schedules=None):
+    """Make the scheduler hold exactly the configured schedules (settings.JOBS_SCHEDULE)."""
+    schedules = settings.JOBS_SCHEDULE if schedules is None else schedules
+    for name, (path, cron) in schedules.items():
+        Schedule.objects.update_or_create(
+            name=name,
+            defaults={
+                "func": f"{runner.__name__}.run",
+                "args": repr((path, (), f"schedule:{name}")),
+                "schedule_type": Schedule.CRON,
+                "cron": cron,
+                "repeats": -1,
+            },
+        )
+    Schedule.objects.filter(func=f"{runner.__name__}.run").exclude(name__in=schedules).delete()
+
+
+def schedules():
+    return list(Schedule.objects.order_by("name").values("name", "cron", "next_run"))
+
+
+def waiting():
+    """Jobs no worker holds now: new ones, and ones whose worker died or that failed."""
+    return OrmQ.objects.filter(lock__lte=timezone.now())
+
+
+def running():
+    return OrmQ.objects.filter(lock__gt=timezone.now())
+
+
+def oldest_waiting_age():
+    """How long the oldest job nobody is working on has waited, or None."""
+    oldest = waiting().order_by("pk").first()
+    if oldest is None:
+        return None
+    queued_at = oldest.task.get("started") or oldest.lock
+    return max(timezone.now() - queued_at, timedelta(0))
+
+
+def failures(since=None):
+    from django_q.models import Failure
+
+    found = Failure.objects.all()
+    if since is not None:
+        found = found.filter(stopped__gte=since)
+    return found
