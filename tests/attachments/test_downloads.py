@@ -65,7 +65,7 @@ def test_a_text_file_is_still_a_download_not_a_page(client, association):
 
 
 def test_the_web_server_can_send_the_file(client, association, settings):
-    settings.ATTACHMENTS_SENDFILE_HEADER = "X-Accel-Redirect"
+    settings.ATTACHMENTS_SENDFILE = "x-accel-redirect"
     settings.ATTACHMENTS_SENDFILE_PREFIX = "/protected-media/"
     attachment = make_attachment(association)
 
