@@ -17,6 +17,7 @@ from attachments import demo as demo_files
 from attachments.models import Attachment
 from tests.attachments import files
 from tests.attachments.factories import make_attachment
+from tests.attachments.test_downloads import MEMBERS_ONLY
 
 pytestmark = pytest.mark.django_db
 
@@ -97,17 +98,7 @@ def test_the_text_can_be_read_again(association, bucket):
 # --- downloading ----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("role", "status"),
-    [
-        ("anonymous", 404),
-        ("outsider", 404),
-        ("staff", 404),
-        ("member", 200),
-        ("association_coordinator", 200),
-        ("coordinator", 200),
-    ],
-)
+@pytest.mark.parametrize(("role", "status"), MEMBERS_ONLY)
 def test_django_streams_the_file_from_the_bucket_to_those_the_record_rule_lets_in(
     client, request, members_only, association, bucket, role, status
 ):
