@@ -17,6 +17,7 @@ from django.http import FileResponse, HttpResponse, HttpResponseRedirect
 # How long a signed address of an object works: long enough for nginx or a browser to follow
 # the redirect at once, too short to be passed around.
 SIGNED_URL_SECONDS = 60
+CACHE_CONTROL = "private, no-cache"
 
 
 def content_disposition(filename, inline=False):
@@ -51,9 +52,6 @@ def file_response(attachment):
     response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; sandbox"
     response["Cache-Control"] = CACHE_CONTROL
     return response
-
-
-CACHE_CONTROL = "private, no-cache"
 
 
 def _disposition(attachment):

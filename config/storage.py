@@ -41,7 +41,9 @@ def s3_options():
         "bucket_name": bucket,
         # No ACL of our own: every object keeps the private bucket's default (owner only).
         "default_acl": None,
-        # url() always signs, so no address of an object works without a fresh signature.
+        # url() always signs, so no address of an object works without a fresh signature,
+        # and one made without a lifetime of its own (the admin's link) expires as soon as
+        # those attachments/serving.py makes.
         "querystring_auth": True,
         "querystring_expire": 60,
         # Never the type the browser claimed: whoever reaches an object directly gets a

@@ -261,3 +261,13 @@ def test_the_demo_city_keeps_its_files_in_the_bucket(demo, bucket):
     assert len(bucket.keys()) == 3
     decision = Attachment.objects.get(original_name=demo_files.BOARD_DECISION)
     assert "§ 87 Antagande av lokal överenskommelse" in decision.extracted_text
+
+
+def test_the_admin_links_to_the_download_page_not_to_the_bucket(admin_client, association, bucket):
+    attachment = make_attachment(association, name="Stadgar.pdf")
+
+    response = admin_client.get(f"/admin/attachments/attachment/{attachment.pk}/change/")
+
+    assert response.status_code == 200
+    assert f'<a href="/attachments/{attachment.pk}/">Stadgar.pdf</a>' in response.text
+    assert "X-Amz-Signature" not in response.text
