@@ -1,4 +1,7 @@
 from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from attachments.models import Attachment
 
@@ -17,7 +20,15 @@ class AttachmentAdmin(admin.ModelAdmin):
     list_filter = ["mime_type", "extraction_status"]
     search_fields = ["original_name", "description", "sha256"]
     # Files come in through the checked upload form only; the admin reads them.
-    readonly_fields = [f.name for f in Attachment._meta.fields]
+    exclude = ["file"]
+    readonly_fields = [f.name for f in Attachment._meta.fields if f.name != "file"] + ["download"]
+
+    @admin.display(description=_("file"))
+    def download(self, attachment):
+        # The download page, under the record's own rule: never the storage's address of the
+        # file (a signed address of the bucket's object would skip that rule).
+        url = reverse("attachments:download", args=[attachment.pk])
+        return format_html('<a href="{}">{}</a>', url, attachment.original_name)
 
     def has_add_permission(self, request):
         return False

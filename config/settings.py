@@ -15,12 +15,12 @@ from django.utils.translation import gettext_lazy as _
 from config.env import (
     database_from_url,
     env_bool,
-    env_choice,
     env_cron,
     env_int,
     env_list,
     env_str,
 )
+from config.storage import file_storage, file_storage_kind, sendfile_method
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("OVERENS_VAR_DIR") or BASE_DIR / "var")
@@ -153,8 +153,10 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env_str("STATIC_ROOT") or VAR_DIR / "staticfiles")
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or VAR_DIR / "media")
+# Uploaded files: the local folder, or with FILE_STORAGE=s3 a private bucket (config/storage.py).
+FILE_STORAGE = file_storage_kind()
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": file_storage(FILE_STORAGE),
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG
@@ -162,18 +164,15 @@ STORAGES = {
     },
 }
 # Attachments (attachments/README.md): upload limits, text extraction bounds, and whether the
-# web server sends the file after Django has checked the permission (X-Accel-Redirect/X-Sendfile).
+# web server (X-Accel-Redirect/X-Sendfile) or the object store (a signed URL) sends the file
+# after Django has checked the permission.
 ATTACHMENTS_MAX_SIZE = env_int("ATTACHMENTS_MAX_SIZE_MB", 25) * 1024 * 1024
 ATTACHMENTS_MAX_UNPACKED_SIZE = env_int("ATTACHMENTS_MAX_UNPACKED_SIZE_MB", 200) * 1024 * 1024
 ATTACHMENTS_MAX_COMPRESSION_RATIO = env_int("ATTACHMENTS_MAX_COMPRESSION_RATIO", 100)
 ATTACHMENTS_EXTRACTION_MAX_PAGES = env_int("ATTACHMENTS_EXTRACTION_MAX_PAGES", 500)
 ATTACHMENTS_EXTRACTION_MAX_CHARS = env_int("ATTACHMENTS_EXTRACTION_MAX_CHARS", 300_000)
 ATTACHMENTS_EXTRACTION_TIMEOUT = env_int("ATTACHMENTS_EXTRACTION_TIMEOUT", 20)
-ATTACHMENTS_SENDFILE_HEADER = {
-    "": "",
-    "x-accel-redirect": "X-Accel-Redirect",
-    "x-sendfile": "X-Sendfile",
-}[env_choice("ATTACHMENTS_SENDFILE", {"x-accel-redirect", "x-sendfile"})]
+ATTACHMENTS_SENDFILE = sendfile_method(FILE_STORAGE)
 ATTACHMENTS_SENDFILE_PREFIX = env_str("ATTACHMENTS_SENDFILE_PREFIX", "/protected-media/")
 SEARCH_INDEX_DIR = Path(env_str("SEARCH_INDEX_DIR") or VAR_DIR / "search-index")
 SEARCH_BACKEND = env_str("SEARCH_BACKEND", "whoosh").lower()

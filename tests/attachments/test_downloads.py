@@ -65,7 +65,7 @@ def test_a_text_file_is_still_a_download_not_a_page(client, association):
 
 
 def test_the_web_server_can_send_the_file(client, association, settings):
-    settings.ATTACHMENTS_SENDFILE_HEADER = "X-Accel-Redirect"
+    settings.ATTACHMENTS_SENDFILE = "x-accel-redirect"
     settings.ATTACHMENTS_SENDFILE_PREFIX = "/protected-media/"
     attachment = make_attachment(association)
 
@@ -98,17 +98,18 @@ def test_a_missing_attachment_is_not_found(client):
     assert client.get("/attachments/999/").status_code == 404
 
 
-@pytest.mark.parametrize(
-    ("role", "status"),
-    [
-        ("anonymous", 404),
-        ("outsider", 404),
-        ("staff", 404),
-        ("member", 200),
-        ("association_coordinator", 200),
-        ("coordinator", 200),
-    ],
-)
+# Who may download a file of an organisation that only its members see (`members_only`).
+MEMBERS_ONLY = [
+    ("anonymous", 404),
+    ("outsider", 404),
+    ("staff", 404),
+    ("member", 200),
+    ("association_coordinator", 200),
+    ("coordinator", 200),
+]
+
+
+@pytest.mark.parametrize(("role", "status"), MEMBERS_ONLY)
 def test_the_download_follows_the_record_rule(
     client, request, members_only, association, role, status
 ):
