@@ -1,14 +1,17 @@
 """Is this installation able to serve? For a load balancer, monitoring and a person.
 
 `/healthz` only says the process answers. `/readyz` and `python manage.py status` check the
-database, the search index, the job queue (reachable, how long the oldest waiting job has
-waited) and the workers (their last heartbeat). The database and the queue decide readiness:
-without them nothing works. A stale worker, a queue that waits too long or a search engine that
-fails make the installation "degraded": pages still answer, the report says what is wrong.
+database, the file storage, the search index, the job queue (reachable, how long the oldest
+waiting job has waited) and the workers (their last heartbeat). The database and the queue
+decide readiness: without them nothing works. A stale worker, a queue that waits too long, a
+failing search engine or file storage make the installation "degraded": pages still answer,
+the report says what is wrong.
 """
 
 import logging
 
+from django.conf import settings
+from django.core.files.storage import default_storage
 from django.db import connection
 
 from jobs import health as jobs_health
@@ -27,6 +30,7 @@ def report(detail=False):
         for name, check in [
             ("database", database_state),
             ("search", search_state),
+            ("files", files_state),
             ("queue", jobs_health.queue_state),
             ("workers", jobs_health.worker_state),
         ]
@@ -55,6 +59,12 @@ def database_state():
         cursor.execute("SELECT 1")
         cursor.fetchone()
     return {"ok": True, "vendor": connection.vendor}
+
+
+def files_state():
+    """The file storage answers (the local folder, or the object store's bucket)."""
+    default_storage.exists("attachments/")
+    return {"ok": True, "storage": settings.FILE_STORAGE}
 
 
 def search_state():

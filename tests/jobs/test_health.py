@@ -29,7 +29,7 @@ def test_readyz_reports_database_search_queue_and_workers(client, queued):
     body = response.json()
     assert response.status_code == 200
     assert body["status"] == "ok"
-    assert set(body["checks"]) == {"database", "search", "queue", "workers"}
+    assert set(body["checks"]) == {"database", "files", "search", "queue", "workers"}
     assert body["checks"]["queue"]["waiting"] == 1
     assert body["checks"]["queue"]["oldest_waiting_seconds"] >= 0
     assert body["checks"]["workers"]["seconds_ago"] <= 5
