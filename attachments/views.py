@@ -17,32 +17,30 @@ def _record_url(parent):
     return url if "#" in url else url + "#attachments"
 
 
-def _attachment_for_change(request, pk):
-    """The file and its record, if the user may change the record; 404 otherwise."""
+def _attachment_for(request, pk, rule):
+    """The file and its record, if the record's `rule` lets the user; 404 otherwise."""
     attachment = get_object_or_404(Attachment, pk=pk)
     parent = registry.parent_of_or_404(attachment)
-    if not registry.can_change(request.user, parent):
+    if not rule(request.user, parent):
         raise Http404
     return attachment, parent
+
+
+def _attachment_for_change(request, pk):
+    return _attachment_for(request, pk, registry.can_change)
 
 
 @login_not_required
 def download(request, pk):
     """The file, for those who may see its record (the record's own rule)."""
-    attachment = get_object_or_404(Attachment, pk=pk)
-    parent = registry.parent_of_or_404(attachment)
-    if not registry.can_view(request.user, parent):
-        raise Http404
+    attachment, _parent = _attachment_for(request, pk, registry.can_view)
     return file_response(attachment)
 
 
 @login_not_required
 def text_status(request, pk):
     """Whether the file's text has been read yet, for the panel's "Reading the text…"."""
-    attachment = get_object_or_404(Attachment, pk=pk)
-    parent = registry.parent_of_or_404(attachment)
-    if not registry.can_view(request.user, parent):
-        raise Http404
+    attachment, _parent = _attachment_for(request, pk, registry.can_view)
     return JsonResponse(
         {
             "status": attachment.extraction_status,
