@@ -118,7 +118,7 @@ def _attendance(meeting, approvers):
         elif (
             chair is None
             and (member.role == "chair" or index == 0)
-            and not (organisation.kind == Organisation.Kind.MUNICIPALITY)
+            and organisation.kind != Organisation.Kind.MUNICIPALITY
         ):
             role = chair = Attendance.Role.CHAIR
         absent = index % 5 == 4 and user is None and role == Attendance.Role.MEMBER
