@@ -24,7 +24,7 @@ from dialogues.forms import (
 from dialogues.models.minutes import PARAGRAPH_FIELDS
 
 
-class StatusRequest(serializers.Serializer):
+class MeetingStatusRequest(serializers.Serializer):
     status = serializers.ChoiceField(choices=["planned", "held", "cancelled"])
 
 
@@ -64,7 +64,7 @@ def _paragraphs(meeting, request):
 
 
 class MeetingSteps:
-    @extend_schema(request=StatusRequest, responses=MeetingSerializer)
+    @extend_schema(request=MeetingStatusRequest, responses=MeetingSerializer)
     @action(detail=True, methods=["post"], url_path="status", url_name="status")
     def change_status(self, request, pk=None):
         """Hold, call off or plan again; a move the meeting cannot make is a 400."""

@@ -119,7 +119,8 @@ class Attendance(models.Model):
         try:
             check_row(self.meeting, entry_of(self))
         except exceptions.AttendanceInvalid as error:
-            raise ValidationError(str(error)) from None
+            field = getattr(error, "field", None)
+            raise ValidationError({field: str(error)} if field else str(error)) from None
 
 
 @dataclass
@@ -155,10 +156,12 @@ def entry_of(row):
     )
 
 
-def _invalid(message, entry):
-    return exceptions.AttendanceInvalid(
+def _invalid(message, entry, field=None):
+    error = exceptions.AttendanceInvalid(
         message % {"person": entry.who, "organisation": entry.organisation}
     )
+    error.field = field  # where a form shows it
+    return error
 
 
 def check_row(meeting, entry):
@@ -172,10 +175,11 @@ def check_row(meeting, entry):
             Membership.objects.filter(user=entry.user, organisation=entry.organisation).exists()
         )
     ):
-        raise _invalid(_("%(person)s is not a member of %(organisation)s."), entry)
+        raise _invalid(_("%(person)s is not a member of %(organisation)s."), entry, "user")
     present = entry.presence == Attendance.Presence.PRESENT
     if entry.meeting_role in (Attendance.Role.CHAIR, Attendance.Role.SECRETARY) and not present:
-        raise _invalid(_("The chair and the secretary must be present (%(person)s is not)."), entry)
+        message = _("The chair and the secretary must be present (%(person)s is not).")
+        raise _invalid(message, entry, "presence")
     if entry.is_approver:
         _check_approver(meeting, entry, present)
 
@@ -184,13 +188,14 @@ def _check_approver(meeting, entry, present):
     from dialogues.permissions import access
 
     if entry.user is None:
-        raise _invalid(_("%(person)s has no account in Överens and cannot approve."), entry)
+        message = _("%(person)s has no account in Överens and cannot approve.")
+        raise _invalid(message, entry, "is_approver")
     if not present:
-        raise _invalid(_("An approver must be present at the meeting; %(person)s is not."), entry)
+        message = _("An approver must be present at the meeting; %(person)s is not.")
+        raise _invalid(message, entry, "presence")
     if not entry.user.is_active or not access(entry.user, meeting.forum).view:
-        raise _invalid(
-            _("%(person)s cannot read this forum's records and so cannot approve them."), entry
-        )
+        message = _("%(person)s cannot read this forum's records and so cannot approve them.")
+        raise _invalid(message, entry, "is_approver")
 
 
 def check_attendance(meeting, entries):
