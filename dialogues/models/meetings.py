@@ -135,23 +135,29 @@ class Meeting(MinutesWorkflow, models.Model):
         """Number new meetings per forum and year (a closed forum raises ForumClosed); refuse
         to change approved minutes; note a change to what the notice said."""
         stored = getattr(self, "_stored", None)
-        if (
-            stored
-            and stored["minutes_status"] == self.MinutesStatus.APPROVED
-            and (self.minutes != stored["minutes"])
-        ):
-            raise exceptions.MinutesFrozen
-        if self.pk is None:
-            with transaction.atomic():
+        with transaction.atomic():
+            if self.pk is None:
                 self._number()
-                super().save(*args, **kwargs)
-        else:
-            self._note_notice_change(stored, kwargs)
+            else:
+                self._refuse_frozen_change(stored, kwargs.get("update_fields"))
+                self._note_notice_change(stored, kwargs)
             super().save(*args, **kwargs)
         self._remember()
 
     def get_absolute_url(self):
         return reverse("dialogues:meeting_detail", args=[self.forum.slug, self.year, self.number])
+
+    def _refuse_frozen_change(self, stored, fields):
+        """Approved minutes never change, whoever saves (form, admin, shell): the state is
+        read under the row lock, so an instance read before the approval cannot write."""
+        if fields is not None and "minutes" not in fields:
+            return
+        if stored and self.minutes == stored["minutes"]:
+            return
+        current = Meeting.objects.select_for_update().filter(pk=self.pk)
+        current = current.values_list("minutes_status", "minutes").first()
+        if current and current[0] == self.MinutesStatus.APPROVED and current[1] != self.minutes:
+            raise exceptions.MinutesFrozen
 
     def _number(self):
         # The forum's row lock makes meetings created at the same moment take turns, and

@@ -236,3 +236,15 @@ def test_meetings_are_numbered_per_forum_and_year(forum):
 
     assert (first.number, second.number) == (1, 2)
     assert first.year == second.year
+
+
+def test_an_instance_read_before_the_approval_cannot_overwrite_the_minutes(forum, association):
+    meeting = make_checked_meeting(forum, association, minutes="Justerad")
+    stale = Meeting.objects.get(pk=meeting.pk)
+    approve(meeting)
+
+    stale.minutes = "Skriven på ett gammalt formulär"
+    with pytest.raises(exceptions.MinutesFrozen):
+        stale.save()
+
+    assert Meeting.objects.get(pk=meeting.pk).minutes == "Justerad"
