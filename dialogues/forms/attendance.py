@@ -46,7 +46,7 @@ class AttendanceListForm(forms.Form):
     guest_role = forms.CharField(label=_("Role title"), max_length=120, required=False)
     guest_name = forms.CharField(label=_("Name (optional)"), max_length=120, required=False)
     guest_presence = forms.ChoiceField(
-        label=_("Presence"), choices=Attendance.Presence.choices, initial="present"
+        label=_("Presence"), choices=Attendance.Presence.choices, initial="present", required=False
     )
 
     def __init__(self, *args, meeting, **kwargs):
@@ -157,7 +157,7 @@ class AttendanceListForm(forms.Form):
                     participant_name=data["guest_name"],
                     participant_role=data["guest_role"],
                     meeting_role=Attendance.Role.GUEST,
-                    presence=data["guest_presence"],
+                    presence=data["guest_presence"] or Attendance.Presence.PRESENT,
                 )
             )
         return entries
