@@ -53,5 +53,5 @@ def csv_response(items, named_forums, request):
     for row in rows(items, named_forums, request):
         writer.writerow([cell(value) for value in row])
     content = ("\ufeff" + buffer.getvalue()).encode("utf-8")
-    name = f"{_('action-items')}-{timezone.localdate().isoformat()}.csv"
+    name = _("action-items-%(day)s.csv") % {"day": timezone.localdate().isoformat()}
     return file_download(content, name, "text/csv; charset=utf-8")

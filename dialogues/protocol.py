@@ -68,7 +68,12 @@ def _municipality_name(forum):
 
 
 def filename(meeting, extension):
-    return f"{_('protocol')}-{meeting.forum.slug}-{meeting.year}-{meeting.number}.{extension}"
+    name = _("protocol-%(forum)s-%(year)s-%(number)s") % {
+        "forum": meeting.forum.slug,
+        "year": meeting.year,
+        "number": meeting.number,
+    }
+    return f"{name}.{extension}"
 
 
 def pdf(meeting, show_names, request=None):
@@ -87,15 +92,19 @@ def docx(meeting, show_names):
     document.styles["Normal"].font.size = Pt(11)
     section = document.sections[0]
     section.header.paragraphs[0].text = f"{data['municipality']} · {meeting.forum.name}"
-    document.add_heading(f"{_('Protocol')}: {meeting.title}", level=0)
+    document.add_heading(_("Protocol: %(title)s") % {"title": meeting.title}, level=0)
+    when = _("%(reference)s, %(day)s") % {
+        "reference": meeting.reference,
+        "day": _day(meeting.starts_at),
+    }
     facts = [
-        (_("Meeting"), f"{meeting.reference}, {_day(meeting.starts_at)}"),
+        (_("Meeting"), when),
         (_("Place"), meeting.place),
         (_("Registration number"), meeting.registration_number),
     ]
     for label, value in facts:
         if value:
-            document.add_paragraph(f"{label}: {value}")
+            document.add_paragraph(_("%(role)s: %(person)s") % {"role": label, "person": value})
     _attendance(document, data)
     for item in data["paragraphs"]:
         _paragraph(document, item)
@@ -103,7 +112,8 @@ def docx(meeting, show_names):
         document.add_heading(_("Other notes"), level=1)
         _markdown(document, meeting.minutes)
     for addendum in data["addenda"]:
-        document.add_heading(f"{_('Addendum')} {_day(addendum.created_at)}", level=2)
+        heading = _("Addendum of %(day)s") % {"day": _day(addendum.created_at)}
+        document.add_heading(heading, level=2)
         _markdown(document, addendum.text)
     _signatures(document, data)
     buffer = io.BytesIO()
@@ -131,7 +141,9 @@ def _paragraph(document, item):
     if item.outcome_type or item.outcome:
         text = document.add_paragraph()
         if item.outcome_type:
-            text.add_run(f"{item.get_outcome_type_display()}: ").bold = True
+            text.add_run(
+                _("%(outcome_type)s: ") % {"outcome_type": item.get_outcome_type_display()}
+            ).bold = True
         text.add_run(item.outcome)
 
 
@@ -148,12 +160,15 @@ def _signatures(document, data):
     document.add_heading(_("Approval"), level=1)
     for label, someone in ((_("Chair"), data["chair"]), (_("Secretary"), data["secretary"])):
         if someone:
-            document.add_paragraph(f"{label}: {someone}")
+            document.add_paragraph(_("%(role)s: %(person)s") % {"role": label, "person": someone})
     for someone, approved_at in data["approvers"]:
-        document.add_paragraph(
-            f"{_('Approved by')}: {someone}, {_day(approved_at)}"
-            if approved_at
-            else f"{_('Approver')}: {someone}"
-        )
+        if approved_at:
+            line = _("Approved by %(person)s on %(day)s") % {
+                "person": someone,
+                "day": _day(approved_at),
+            }
+        else:
+            line = _("Approver: %(person)s") % {"person": someone}
+        document.add_paragraph(line)
     if data["published_version"]:
         document.add_paragraph(_("Published version: names of private persons are left out."))

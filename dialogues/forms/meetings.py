@@ -58,7 +58,11 @@ class MeetingStatusForm(forms.Form):
 class SectionField(forms.ModelChoiceField):
     def label_from_instance(self, section):
         agreement = section.revision.agreement
-        return f"{agreement.title}, {_('revision')} {section.revision.number}: {section.heading}"
+        return _("%(agreement)s, revision %(number)s: %(section)s") % {
+            "agreement": agreement.title,
+            "number": section.revision.number,
+            "section": section.heading,
+        }
 
 
 def linkable_sections(user):
