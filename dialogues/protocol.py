@@ -76,6 +76,13 @@ def filename(meeting, extension):
     return f"{name}.{extension}"
 
 
+def export(meeting, extension, show_names, request=None):
+    """(content, content type) of the protocol as "pdf" or "docx"."""
+    if extension == "pdf":
+        return pdf(meeting, show_names, request=request), "application/pdf"
+    return docx(meeting, show_names), DOCX_TYPE
+
+
 def pdf(meeting, show_names, request=None):
     return render_pdf(
         "dialogues/protocol_print.html", context(meeting, show_names), request=request

@@ -7,12 +7,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from dialogues import board_export
-from dialogues.exceptions import DialogueError
 from dialogues.forms import ActionItemForm, BoardFilterForm, StatusForm
 from dialogues.models import ActionItem
 from dialogues.models.actions import today
 from dialogues.permissions import can_update_action_item, readable_forums, shows_private_names
-from dialogues.views.common import action_item_or_404, back_to, form_page, meeting_or_404, report
+from dialogues.views.common import (
+    action_item_or_404,
+    back_to,
+    form_page,
+    meeting_or_404,
+    perform,
+)
 from organisations.models import Organisation
 from organisations.permissions import visible
 
@@ -64,14 +69,12 @@ def action_item_status(request, slug, pk):
     if not form.is_valid():
         messages.error(request, _("The action item cannot move to that status."))
         return redirect(item)
-    try:
-        item.change_status(
-            form.cleaned_data["status"], by=request.user, note=form.cleaned_data["note"]
-        )
-    except DialogueError as error:
-        report(request, error)
-    else:
-        messages.success(request, _("The status was changed."))
+    data = form.cleaned_data
+    perform(
+        request,
+        lambda: item.change_status(data["status"], by=request.user, note=data["note"]),
+        _("The status was changed."),
+    )
     return redirect(item)
 
 

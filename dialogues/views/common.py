@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from dialogues.exceptions import DialogueError
 from dialogues.models import ActionItem, Attendance, Meeting
 from dialogues.permissions import forum_or_404
 
@@ -20,6 +21,18 @@ ATTENDANCE = Prefetch(
 def report(request, error):
     """Show a domain error's own message (dialogues/exceptions.py)."""
     messages.error(request, str(error))
+
+
+def perform(request, step, success):
+    """Take a model verb's step (`step()`): its success message, or the domain error's own
+    message with nothing changed. Returns what the verb returned, or None after an error."""
+    try:
+        result = step()
+    except DialogueError as error:
+        report(request, error)
+        return None
+    messages.success(request, success(result) if callable(success) else success)
+    return result
 
 
 def form_page(request, form, title, back, submit=None):

@@ -8,7 +8,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from dialogues import ical
-from dialogues.exceptions import DialogueError
 from dialogues.forms import ForumCloseForm, ForumForm
 from dialogues.models import ActionItem, Forum, ForumMember, Meeting, Theme
 from dialogues.permissions import (
@@ -21,7 +20,7 @@ from dialogues.permissions import (
     readable_forums,
     shows_private_names,
 )
-from dialogues.views.common import form_page, report
+from dialogues.views.common import form_page, perform
 from organisations.models import Organisation
 
 OPEN_ITEMS_SHOWN = 10
@@ -135,12 +134,7 @@ def forum_close(request, slug):
     forum, _rights = forum_or_404(request.user, slug, "manage")
     form = ForumCloseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            forum.close(by=request.user)
-        except DialogueError as error:
-            report(request, error)
-        else:
-            messages.success(request, _("The forum was closed."))
+        perform(request, lambda: forum.close(by=request.user), _("The forum was closed."))
         return redirect(forum)
     title = _("Close %(forum)s") % {"forum": forum}
     return form_page(request, form, title, forum, submit=_("Close the forum"))
@@ -149,10 +143,5 @@ def forum_close(request, slug):
 @require_POST
 def forum_reopen(request, slug):
     forum, _rights = forum_or_404(request.user, slug, "manage")
-    try:
-        forum.reopen(by=request.user)
-    except DialogueError as error:
-        report(request, error)
-    else:
-        messages.success(request, _("The forum is open again."))
+    perform(request, lambda: forum.reopen(by=request.user), _("The forum is open again."))
     return redirect(forum)

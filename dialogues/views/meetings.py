@@ -16,7 +16,14 @@ from dialogues.permissions import (
     readable_agreement_ids,
     shows_private_names,
 )
-from dialogues.views.common import back_to, form_page, full_meeting, meeting_or_404, report
+from dialogues.views.common import (
+    back_to,
+    form_page,
+    full_meeting,
+    meeting_or_404,
+    perform,
+    report,
+)
 
 
 @login_not_required
@@ -93,29 +100,26 @@ def meeting_status(request, slug, year, number):
     if not form.is_valid():
         messages.error(request, _("The meeting cannot move to that status."))
         return redirect(meeting)
-    try:
-        meeting.change_status(form.cleaned_data["status"], by=request.user)
-    except DialogueError as error:
-        report(request, error)
-    else:
-        messages.success(
-            request, _("The meeting is now: %(status)s.") % {"status": meeting.get_status_display()}
-        )
+    perform(
+        request,
+        lambda: meeting.change_status(form.cleaned_data["status"], by=request.user),
+        lambda _result: (
+            _("The meeting is now: %(status)s.") % {"status": meeting.get_status_display()}
+        ),
+    )
     return redirect(meeting)
 
 
 @require_POST
 def notice_send(request, slug, year, number):
     _forum, _rights, meeting = meeting_or_404(request, slug, year, number, "manage")
-    try:
-        update = meeting.send_notice(by=request.user)
-    except DialogueError as error:
-        report(request, error)
-    else:
-        messages.success(
-            request,
+    perform(
+        request,
+        lambda: meeting.send_notice(by=request.user),
+        lambda update: (
             _("The updated notice was sent to the members.")
             if update
-            else _("The notice was sent to the members."),
-        )
+            else _("The notice was sent to the members.")
+        ),
+    )
     return back_to(meeting, "notice")

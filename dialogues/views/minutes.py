@@ -14,7 +14,7 @@ from dialogues.forms import (
     paragraph_forms,
 )
 from dialogues.permissions import approval_refusal, can_read_minutes, shows_private_names
-from dialogues.views.common import back_to, meeting_or_404, report, require
+from dialogues.views.common import back_to, meeting_or_404, perform, report, require
 from exports.responses import file_download
 
 
@@ -54,24 +54,23 @@ def minutes_send(request, slug, year, number):
         for errors in form.errors.values():
             messages.error(request, " ".join(errors))
         return back_to(meeting, "minutes")
-    try:
-        meeting.send_minutes_for_approval(by=request.user, deadline=form.cleaned_data["deadline"])
-    except DialogueError as error:
-        report(request, error)
-    else:
-        messages.success(request, _("The minutes were sent to the approvers."))
+    deadline = form.cleaned_data["deadline"]
+    perform(
+        request,
+        lambda: meeting.send_minutes_for_approval(by=request.user, deadline=deadline),
+        _("The minutes were sent to the approvers."),
+    )
     return back_to(meeting, "minutes")
 
 
 @require_POST
 def minutes_take_back(request, slug, year, number):
     _forum, _rights, meeting = meeting_or_404(request, slug, year, number, "manage")
-    try:
-        meeting.take_back_minutes(by=request.user)
-    except DialogueError as error:
-        report(request, error)
-    else:
-        messages.success(request, _("The minutes are a draft again; approvals given are void."))
+    perform(
+        request,
+        lambda: meeting.take_back_minutes(by=request.user),
+        _("The minutes are a draft again; approvals given are void."),
+    )
     return back_to(meeting, "minutes")
 
 
@@ -108,39 +107,32 @@ def addendum_add(request, slug, year, number):
     if not form.is_valid():
         messages.error(request, _("Write the text of the addendum."))
         return back_to(meeting, "minutes")
-    try:
-        meeting.add_addendum(form.cleaned_data["text"], by=request.user)
-    except DialogueError as error:
-        report(request, error)
-    else:
-        messages.success(request, _("The addendum was added to the minutes."))
+    perform(
+        request,
+        lambda: meeting.add_addendum(form.cleaned_data["text"], by=request.user),
+        _("The addendum was added to the minutes."),
+    )
     return back_to(meeting, "minutes")
 
 
-def _approved_meeting(request, slug, year, number):
-    forum, rights, meeting = meeting_or_404(request, slug, year, number)
+def _protocol(request, slug, year, number, extension):
+    """The approved minutes as a protocol file; the published version for readers without a
+    grant."""
+    _forum, rights, meeting = meeting_or_404(request, slug, year, number)
     require(can_read_minutes(request.user, rights, meeting))
-    return meeting, shows_private_names(rights)
+    if not meeting.minutes_approved:
+        messages.error(request, _("The protocol can be downloaded once the minutes are approved."))
+        return back_to(meeting, "minutes")
+    names = shows_private_names(rights)
+    content, content_type = protocol.export(meeting, extension, show_names=names, request=request)
+    return file_download(content, protocol.filename(meeting, extension), content_type)
 
 
 @login_not_required
 def protocol_pdf(request, slug, year, number):
-    meeting, names = _approved_meeting(request, slug, year, number)
-    if not meeting.minutes_approved:
-        messages.error(request, _("The protocol can be downloaded once the minutes are approved."))
-        return back_to(meeting, "minutes")
-    content = protocol.pdf(meeting, show_names=names, request=request)
-    return file_download(content, protocol.filename(meeting, "pdf"), "application/pdf")
+    return _protocol(request, slug, year, number, "pdf")
 
 
 @login_not_required
 def protocol_docx(request, slug, year, number):
-    meeting, names = _approved_meeting(request, slug, year, number)
-    if not meeting.minutes_approved:
-        messages.error(request, _("The protocol can be downloaded once the minutes are approved."))
-        return back_to(meeting, "minutes")
-    return file_download(
-        protocol.docx(meeting, show_names=names),
-        protocol.filename(meeting, "docx"),
-        protocol.DOCX_TYPE,
-    )
+    return _protocol(request, slug, year, number, "docx")
