@@ -65,42 +65,44 @@ class AttendanceListForm(forms.Form):
         self.initial.update(self._initial_roles(lines))
 
     def _groups(self, rows):
+        """[(organisation, lines)]: each listed organisation's people with an account, its
+        rows without one (or a line for a representative without an account), and then the
+        others on the list."""
         by_user = {row.user_id: row for row in rows if row.user_id}
-        groups, listed = [], set()
+        groups, listed, placed = [], set(), set()
         for organisation, users in self.meeting.forum.people():
             lines = []
             for user in users:
                 if user.pk not in listed:
                     listed.add(user.pk)
-                    lines.append(
-                        Line(
-                            f"u{user.pk}",
-                            person_label(user),
-                            organisation,
-                            user,
-                            by_user.get(user.pk),
-                        )
-                    )
+                    row = by_user.get(user.pk)
+                    lines.append(Line(f"u{user.pk}", person_label(user), organisation, user, row))
+            own = [r for r in rows if not r.user_id and r.organisation_id == organisation.pk]
+            placed |= {row.pk for row in own}
+            lines += [self._recorded(row) for row in own]
+            if not own:
+                label = gettext("Representative without an account")
+                lines.append(Line(f"n{organisation.pk}", label, organisation))
             groups.append((organisation, lines))
-        others = [row for row in rows if row.user_id not in listed]
+        others = [r for r in rows if r.pk not in placed and r.user_id not in listed]
         if others:
-            groups.append((None, [self._other(row) for row in others]))
+            groups.append((None, [self._recorded(row) for row in others]))
         return groups
 
-    def _other(self, row):
-        label = row.person_name or row.role_title
-        where = row.organisation.name if row.organisation else gettext("guest")
-        return Line(f"r{row.pk}", f"{label} ({where})", row.organisation, row.user, row)
+    def _recorded(self, row):
+        return Line(
+            f"r{row.pk}", row.person_name or row.role_title, row.organisation, row.user, row
+        )
 
     def _choice(self, line):
         where = line.organisation.name if line.organisation else gettext("guest")
-        return line.label if line.key.startswith("r") else f"{line.label} ({where})"
+        return f"{line.label} ({where})"
 
     def _add_line_fields(self, line):
         name = f"presence-{line.key}"
         self.fields[name] = forms.ChoiceField(
             label=_("Presence of %(person)s") % {"person": line.label},
-            choices=PRESENCE if line.key.startswith("u") else PRESENCE[1:],
+            choices=PRESENCE[1:] if line.key.startswith("r") else PRESENCE,
             required=False,
             initial=line.row.presence if line.row else NOT_RECORDED,
         )
@@ -144,8 +146,11 @@ class AttendanceListForm(forms.Form):
         data, everyone_present = self.cleaned_data, "all_present" in self.data
         entries = []
         for key, line in self.lines.items():
+            # "Everyone present" means the people listed, not unnamed representatives.
             presence = data.get(f"presence-{key}") or (
-                Attendance.Presence.PRESENT if everyone_present else NOT_RECORDED
+                Attendance.Presence.PRESENT
+                if everyone_present and key.startswith("u")
+                else NOT_RECORDED
             )
             if presence == NOT_RECORDED or data.get(f"remove-{key}"):
                 continue
@@ -170,10 +175,11 @@ class AttendanceListForm(forms.Form):
         for name in ("chair", "secretary"):
             if data.get(name) == key:
                 role = name
+        role_title = gettext("Representative") if key.startswith("n") else ""
         return Entry(
             organisation=row.organisation if row else line.organisation,
             user=line.user,
-            participant_role=row.participant_role if row else "",
+            participant_role=row.participant_role if row else role_title,
             participant_name=row.participant_name if row else "",
             meeting_role=role,
             presence=presence,

@@ -108,6 +108,25 @@ def test_a_role_for_someone_not_on_the_list_is_explained(
     assert not meeting.attendances.exists()
 
 
+def test_an_organisation_without_accounts_is_marked_through_its_representative(
+    client, coordinator, municipality, other_association
+):
+    forum = make_forum(municipality, members=[other_association])
+    meeting = make_meeting(forum)
+    client.force_login(coordinator)
+
+    page = client.get(url(meeting)).text
+    client.post(url(meeting), {f"presence-n{other_association.pk}": "apologies"})
+
+    row = meeting.attendances.get()
+    assert "Representant utan konto" in page
+    assert (row.organisation, row.participant_role, row.presence) == (
+        other_association,
+        "Representant",
+        "apologies",
+    )
+
+
 def test_a_row_without_an_account_is_kept_and_can_be_removed(
     client, coordinator, forum, association
 ):
