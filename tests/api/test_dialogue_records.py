@@ -162,9 +162,7 @@ def test_a_second_chair_an_absent_approver_or_a_stranger_is_refused(
         "En justerare måste ha varit närvarande vid mötet; det var inte forening."
     ]
     assert stranger.status_code == 400
-    assert stranger.json()["errors"]["user"] == [
-        "utomstaende är inte medlem i Testhamns IF."
-    ]
+    assert stranger.json()["errors"]["user"] == ["utomstaende är inte medlem i Testhamns IF."]
     assert meeting.attendances.count() == 1
 
 
