@@ -235,6 +235,17 @@ JOBS_SCHEDULE = {
         ("heartbeat", "jobs.health.beat", "* * * * *"),
         ("consultation_reminders", "agreements.notifications.send_closing_reminders", "0 7 * * *"),
         ("search_verify", "search.checking.verify_and_repair", "30 3 * * *"),
+        ("meeting_notice_updates", "dialogues.notifications.send_notice_updates", "*/5 * * * *"),
+        (
+            "minutes_approval_reminders",
+            "dialogues.notifications.send_minutes_approval_reminders",
+            "0 8 * * *",
+        ),
+        (
+            "action_item_reminders",
+            "dialogues.notifications.send_action_item_reminders",
+            "0 8 * * *",
+        ),
     ]
 }
 

@@ -11,11 +11,12 @@ class ForumMemberInline(admin.TabularInline):
 
 @admin.register(Forum)
 class ForumAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "organiser", "visibility"]
+    list_display = ["name", "kind", "organiser", "visibility", "closed_at"]
     list_filter = ["kind", "visibility", "themes"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
-    raw_id_fields = ["agreement"]
+    raw_id_fields = ["agreement", "chair", "secretary"]
+    readonly_fields = ["closed_at"]
     inlines = [ForumMemberInline]
 
 
@@ -26,9 +27,18 @@ class ThemeAdmin(admin.ModelAdmin):
 
 @admin.register(Meeting)
 class MeetingAdmin(admin.ModelAdmin):
+    """Status, notice and approval change through the pages' verbs; here they are read only."""
+
     list_display = ["title", "forum", "starts_at", "status", "minutes_status"]
     list_filter = ["forum", "status", "minutes_status"]
-    readonly_fields = ["minutes_status", "minutes_approved_by", "minutes_approved_at"]
+    readonly_fields = [
+        "status",
+        "notice_sent_at",
+        "minutes_status",
+        "approval_deadline",
+        "minutes_approved_by",
+        "minutes_approved_at",
+    ]
 
     def get_readonly_fields(self, request, obj=None):
         # Approved minutes are frozen (the model refuses changes); corrections are addenda.

@@ -462,3 +462,24 @@ TOPICS = [
         ],
     ),
 ]
+
+# A recent meeting of the trygghet forum whose minutes wait for an approver: forening sees it
+# on the start page. (Words of its own, so the labelled search queries keep their top hits.)
+PENDING_AGENDA = [
+    (
+        "Städdag i Hamnkvarteren",
+        HYR,
+        "",
+        "Hyresgästföreningen bjuder in till en gemensam städdag i maj. Socialförvaltningen lånar ut redskap och containrar.",
+        "information",
+        "",
+    ),
+    (
+        "Grannsamverkan i trapphusen",
+        SOC,
+        "",
+        "Kullahamns IF och hyresgästföreningen vill prova grannsamverkan i två kvarter. Polisen deltar vid uppstarten.",
+        "recommendation",
+        "Forumet rekommenderar att grannsamverkan prövas i två kvarter under hösten.",
+    ),
+]

@@ -32,33 +32,120 @@ class AgendaFrozen(DialogueError):
 
 
 class MinutesNotDraft(DialogueError):
-    """Only draft minutes can be sent for checking."""
+    """Only draft minutes can be sent for approval."""
 
-    message = _("The minutes have already been sent for checking.")
+    message = _("The minutes have already been sent for approval.")
 
 
 class MinutesNotSentForChecking(DialogueError):
-    """Minutes are approved only after they were sent for checking."""
+    """Minutes are approved only after they were sent for approval."""
 
-    message = _("The minutes must be sent for checking first.")
+    message = _("The minutes must be sent for approval first.")
 
 
 class MinutesEmpty(DialogueError):
-    """There is nothing to send for checking."""
+    """There is nothing to send for approval."""
 
-    message = _("Write the minutes before sending them for checking.")
-
-
-class NoMinutesChecker(DialogueError):
-    """The meeting has no present attendee with the minutes checker role."""
-
-    message = _("Add a present attendee with the role minutes checker before sending the minutes.")
+    message = _("Write the minutes before sending them for approval.")
 
 
-class NotMinutesChecker(DialogueError):
-    """Only a member of the minutes checker's organisation approves the minutes."""
+class NoApprovers(DialogueError):
+    """The minutes go to named approvers; the meeting has none yet."""
 
-    message = _("Only a member of the minutes checker's organisation can approve the minutes.")
+    message = _(
+        "Name at least one approver among the people present (on the attendance page) before "
+        "sending the minutes."
+    )
+
+
+class NotAnApprover(DialogueError):
+    """Only the named approvers approve the minutes."""
+
+    message = _("Only the approvers named in the attendance can approve these minutes.")
+
+
+class WriterCannotApprove(DialogueError):
+    """Whoever wrote or sent the minutes does not approve them: the check is independent."""
+
+    message = _("You wrote these minutes, so you cannot approve them. Another approver must.")
+
+
+class AlreadyApproved(DialogueError):
+    """Each approver approves once."""
+
+    message = _("You have already approved these minutes.")
+
+
+class MinutesChanged(DialogueError):
+    """The minutes changed after the approver opened them."""
+
+    message = _("The minutes changed after you opened them. Read them again before approving.")
+
+
+class MinutesSentForApproval(DialogueError):
+    """Minutes out for approval, with their agenda and attendance, wait for the approvers."""
+
+    message = _(
+        "The minutes have been sent for approval. Take them back to change the minutes, "
+        "the agenda or the attendance."
+    )
+
+
+class MinutesEditConflict(DialogueError):
+    """Someone saved the minutes after this writer opened them."""
+
+    message = _(
+        "Someone else saved the minutes after you opened them. Your text was not saved; "
+        "open the minutes again and add your changes."
+    )
+
+
+class DeadlineBeforeMeeting(DialogueError):
+    """An approval deadline before the meeting makes no sense."""
+
+    message = _("The deadline for approval cannot be before the meeting.")
+
+
+class AttendanceInvalid(DialogueError):
+    """The attendance as given breaks a rule; the message says which and for whom."""
+
+    message = _("The attendance could not be saved.")
+
+
+class MeetingCancelled(DialogueError):
+    """A called-off meeting has no notice, calendar file or minutes."""
+
+    message = _("The meeting has been called off.")
+
+
+class MeetingOver(DialogueError):
+    """A notice is for a meeting still to come."""
+
+    message = _("The meeting is over; a notice is only sent before a meeting.")
+
+
+class ForumClosed(DialogueError):
+    """A closed forum holds no new meetings."""
+
+    message = _("The forum is closed.")
+
+
+class ForumOpen(DialogueError):
+    """Only a closed forum can be reopened."""
+
+    message = _("The forum is open.")
+
+
+class UpcomingMeetings(DialogueError):
+    """A forum with planned meetings ahead cannot close."""
+
+    message = _("The forum has planned meetings ahead. Call them off before closing the forum.")
+
+
+class NotAMember(DialogueError):
+    """A person named for an organisation must belong to it."""
+
+    message = _("That person is not a member of the organisation.")
 
 
 class MinutesNotApproved(DialogueError):
@@ -71,6 +158,12 @@ class InvalidTransition(DialogueError):
     """The action item cannot move from its status to the one asked for."""
 
     message = _("The action item cannot move to that status.")
+
+
+class InvalidMeetingTransition(DialogueError):
+    """The meeting cannot move from its status to the one asked for."""
+
+    message = _("The meeting cannot move to that status.")
 
 
 class EditWindowClosed(DialogueError):

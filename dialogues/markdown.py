@@ -49,3 +49,30 @@ def render(text):
         link_rel="noopener noreferrer nofollow",
     )
     return mark_safe(clean)  # noqa: S308 - sanitised by nh3 just above
+
+
+def _plain_inline(token):
+    parts = []
+    for child in token.children or []:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    return "".join(parts).strip()
+
+
+def blocks(text):
+    """The text as plain blocks for a document writer: [(kind, text)] where kind is
+    "heading", "paragraph", "bullet" or "number" (formatting and links left out)."""
+    result, lists = [], []
+    tokens = _parser.parse(text or "")
+    for index, token in enumerate(tokens):
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            lists.append("bullet" if token.type == "bullet_list_open" else "number")
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            lists.pop()
+        elif token.type == "inline" and token.content.strip():
+            opener = tokens[index - 1].type
+            kind = "heading" if opener == "heading_open" else (lists[-1] if lists else "paragraph")
+            result.append((kind, _plain_inline(token)))
+    return result

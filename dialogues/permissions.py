@@ -14,7 +14,12 @@ meetings, minutes, action items and the discussion follow their forum.
   approved minutes only (`public` flag, no grant), never a draft or the discussion.
 - Draft minutes: the organiser's coordinators while drafting; once sent for
   checking also the members of the organisations present at the meeting.
-- Approving minutes: a member of the organisation named as minutes checker.
+- Approving minutes: the persons named as approvers in the attendance (present, with an
+  account), never the one who wrote or sent the minutes.
+- Creating forums: coordinators of a municipality, which organises the forum.
+- Names of private persons (attendance, protocol): readers with a grant; a public forum's
+  other readers get the published version without them.
+- Who is in the forum (the people of its organisations): readers of the discussion.
 Everyone else gets 404.
 """
 
@@ -154,14 +159,61 @@ def can_read_minutes(user, rights, meeting):
     if meeting.minutes_status != meeting.MinutesStatus.CHECKING or not rights.view:
         return False
     present = {a.organisation_id for a in meeting.attendances.all() if a.is_present}
-    return bool(present & user_organisation_ids(user))
+    return bool(present & user_organisation_ids(user)) or _approver_row(user, meeting) is not None
+
+
+def _approver_row(user, meeting):
+    if not user.is_authenticated:
+        return None
+    return next((r for r in meeting.approver_rows() if r.user_id == user.pk), None)
+
+
+def approval_refusal(user, meeting):
+    """Why `user` may not approve the minutes now (a DialogueError), or None if they may:
+    a named approver who has not approved yet and did not write the minutes."""
+    from dialogues import exceptions
+
+    if meeting.minutes_status != meeting.MinutesStatus.CHECKING:
+        return (
+            exceptions.MinutesFrozen()
+            if meeting.minutes_approved
+            else exceptions.MinutesNotSentForChecking()
+        )
+    row = _approver_row(user, meeting)
+    if row is None:
+        return exceptions.NotAnApprover()
+    if user.pk in meeting._writers():
+        return exceptions.WriterCannotApprove()
+    if row.approved_at is not None:
+        return exceptions.AlreadyApproved()
+    return None
 
 
 def can_approve_minutes(user, meeting):
-    checker = meeting.minutes_checker()
-    if meeting.minutes_status != meeting.MinutesStatus.CHECKING or checker is None:
-        return False
-    return user.is_superuser or checker.organisation_id in user_organisation_ids(user)
+    return approval_refusal(user, meeting) is None
+
+
+def shows_private_names(rights):
+    """Readers with a grant see the names of private persons; a public forum's other readers
+    get the published version without them."""
+    return rights.view
+
+
+def can_see_people(rights):
+    """The people of the forum's organisations: those in the forum's discussion."""
+    return rights.discussion
+
+
+def organisers_for(user):
+    """Municipalities in whose name `user` may set up a forum: where they coordinate."""
+    from organisations.models import Organisation
+
+    if not user.is_authenticated:
+        return Organisation.objects.none()
+    municipalities = Organisation.objects.municipalities().active().order_by("name")
+    if user.is_superuser:
+        return municipalities
+    return municipalities.filter(memberships__user=user, memberships__role=COORDINATOR).distinct()
 
 
 def can_update_action_item(user, rights, item):

@@ -1,6 +1,7 @@
 """Forums, meetings and what a meeting records. Read-only representations: changes are
 validated by the pages' own forms (dialogues/forms.py) and made by the model verbs."""
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from dialogues.models import (
@@ -12,7 +13,7 @@ from dialogues.models import (
     Forum,
     Meeting,
 )
-from dialogues.permissions import readable_agreement_ids
+from dialogues.permissions import access, readable_agreement_ids, shows_private_names
 
 ORGANISATION = {"slug_field": "slug", "read_only": True}
 
@@ -22,6 +23,9 @@ class ForumSerializer(serializers.ModelSerializer):
     themes = serializers.SlugRelatedField(many=True, **ORGANISATION)
     members = serializers.SerializerMethodField()
     agreement = serializers.SerializerMethodField()
+    principles = serializers.SerializerMethodField()
+    chair = serializers.SerializerMethodField()
+    secretary = serializers.SerializerMethodField()
 
     class Meta:
         model = Forum
@@ -30,12 +34,37 @@ class ForumSerializer(serializers.ModelSerializer):
             "name",
             "kind",
             "visibility",
+            "purpose",
             "description",
             "organiser",
             "themes",
             "members",
             "agreement",
+            "principles",
+            "chair",
+            "secretary",
+            "closed_at",
         ]
+
+    def _named(self, forum, user):
+        """Persons are named to readers with a grant, as on the page."""
+        request = self.context.get("request")
+        if user is None or request is None:
+            return None
+        if not shows_private_names(access(request.user, forum)):
+            return None
+        return user.username
+
+    def get_chair(self, forum) -> str | None:
+        return self._named(forum, forum.chair)
+
+    def get_secretary(self, forum) -> str | None:
+        return self._named(forum, forum.secretary)
+
+    def get_principles(self, forum) -> list[dict]:
+        if not self.get_agreement(forum):
+            return []
+        return [{"id": p.pk, "name": p.name} for p in forum.principles.all()]
 
     def get_members(self, forum) -> list[dict]:
         return [{"organisation": m.organisation.slug, "role": m.role} for m in forum.members.all()]
@@ -77,22 +106,44 @@ class MeetingListSerializer(serializers.ModelSerializer):
 
 
 class AttendanceSerializer(serializers.ModelSerializer):
-    organisation = serializers.SlugRelatedField(**ORGANISATION)
+    """A row; the person of a private person only for readers with a grant (`show_names`)."""
+
+    organisation = serializers.SlugRelatedField(allow_null=True, **ORGANISATION)
+    user = serializers.SerializerMethodField()
+    participant_name = serializers.SerializerMethodField()
 
     class Meta:
         model = Attendance
         fields = [
             "id",
             "organisation",
+            "user",
             "participant_role",
             "participant_name",
             "meeting_role",
             "presence",
+            "is_approver",
+            "approved_at",
         ]
+
+    def _named(self, row):
+        return self.context.get("show_names") or not row.is_private_person
+
+    def get_user(self, row) -> str | None:
+        return row.user.username if row.user_id and self._named(row) else None
+
+    def get_participant_name(self, row) -> str:
+        return row.participant_name if self._named(row) else ""
 
 
 class AgendaItemSerializer(serializers.ModelSerializer):
+    """An agenda item; its paragraph of the minutes (discussion, outcome) is null for those
+    who may not read the minutes yet."""
+
     presenter = serializers.SlugRelatedField(allow_null=True, **ORGANISATION)
+    section = serializers.SerializerMethodField()
+    discussion_summary = serializers.SerializerMethodField()
+    outcome = serializers.SerializerMethodField()
 
     class Meta:
         model = AgendaItem
@@ -102,11 +153,21 @@ class AgendaItemSerializer(serializers.ModelSerializer):
             "title",
             "description",
             "presenter",
+            "section",
             "agreement_reference",
-            "discussion_summary",
             "outcome_type",
+            "discussion_summary",
             "outcome",
         ]
+
+    def get_section(self, item) -> int | None:
+        return item.section_id
+
+    def get_discussion_summary(self, item) -> str | None:
+        return item.discussion_summary if self.context.get("show_minutes") else None
+
+    def get_outcome(self, item) -> str | None:
+        return item.outcome if self.context.get("show_minutes") else None
 
 
 class AddendumSerializer(serializers.ModelSerializer):
@@ -120,8 +181,8 @@ class AddendumSerializer(serializers.ModelSerializer):
 class MeetingSerializer(MeetingListSerializer):
     """A meeting; `minutes` is null for those who may not read them yet."""
 
-    agenda = AgendaItemSerializer(source="agenda_items", many=True, read_only=True)
-    attendance = AttendanceSerializer(source="attendances", many=True, read_only=True)
+    agenda = serializers.SerializerMethodField()
+    attendance = serializers.SerializerMethodField()
     minutes = serializers.SerializerMethodField()
     addenda = AddendumSerializer(many=True, read_only=True)
     minutes_approved_by = serializers.SlugRelatedField(
@@ -134,11 +195,14 @@ class MeetingSerializer(MeetingListSerializer):
             "online_url",
             "accessibility_notes",
             "registration_number",
-            "notice_date",
+            "notice_sent_at",
+            "notice_sequence",
             "agenda",
             "attendance",
             "minutes",
+            "minutes_version",
             "minutes_sent_at",
+            "approval_deadline",
             "minutes_approved_at",
             "minutes_approved_by",
             "addenda",
@@ -146,6 +210,16 @@ class MeetingSerializer(MeetingListSerializer):
 
     def get_minutes(self, meeting) -> str | None:
         return meeting.minutes if self.context.get("show_minutes") else None
+
+    @extend_schema_field(AgendaItemSerializer(many=True))
+    def get_agenda(self, meeting):
+        return AgendaItemSerializer(
+            meeting.agenda_items.all(), many=True, context=self.context
+        ).data
+
+    @extend_schema_field(AttendanceSerializer(many=True))
+    def get_attendance(self, meeting):
+        return AttendanceSerializer(meeting.attendances.all(), many=True, context=self.context).data
 
 
 class MinutesSerializer(serializers.Serializer):
@@ -172,7 +246,15 @@ class ActionItemSerializer(serializers.ModelSerializer):
     owner = serializers.SlugRelatedField(**ORGANISATION)
     department = serializers.SlugRelatedField(allow_null=True, **ORGANISATION)
     agenda_item = serializers.IntegerField(source="agenda_item_id", read_only=True, allow_null=True)
+    responsible = serializers.SerializerMethodField()
     overdue = serializers.BooleanField(source="is_overdue", read_only=True)
+
+    def get_responsible(self, item) -> str | None:
+        """Named in forums the reader reads by a grant (`named_forums` in the context)."""
+        named = self.context.get("named_forums", ())
+        if item.responsible_id is None or item.meeting.forum_id not in named:
+            return None
+        return item.responsible.username
 
     class Meta:
         model = ActionItem
@@ -185,6 +267,7 @@ class ActionItemSerializer(serializers.ModelSerializer):
             "description",
             "owner",
             "department",
+            "responsible",
             "due_date",
             "status",
             "overdue",

@@ -91,9 +91,7 @@ class AttachmentViewSet(viewsets.GenericViewSet):
     def retrieve(self, request, pk=None):
         return self._answer(*_attachment(request.user, pk, registry.can_view))
 
-    @extend_schema(
-        responses={(200, "*/*"): OpenApiResponse(OpenApiTypes.BINARY, "The file.")}
-    )
+    @extend_schema(responses={(200, "*/*"): OpenApiResponse(OpenApiTypes.BINARY, "The file.")})
     @action(detail=True)
     def download(self, request, pk=None):
         """The file itself, with the page's headers (stored type, attachment, nosniff, CSP)."""

@@ -1,10 +1,12 @@
-"""Forums and meetings: read what the pages show, and for a forum's managers create and change
-meetings, write the minutes and send them for checking; the minutes checker approves. Rules:
+"""Forums and meetings: read what the pages show; a municipality's coordinators set up forums,
+a forum's managers change and close it and create and change meetings. Rules:
 dialogues/permissions.py (outsiders get 404, as on the pages); validation: dialogues/forms.py;
-changes: the model verbs the pages call. Agenda, attendance and action items: dialogue_records.py.
+changes: the model verbs the pages call. The meeting's steps (status, notice, minutes,
+approval): meeting_steps.py; agenda, attendance and action items: dialogue_records.py.
 """
 
 from django import forms
+from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status, viewsets
@@ -12,24 +14,33 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from api.filters import filtered, form_parameters
-from api.forminput import bound, current_values
+from api.forminput import bound, current_values, form_serializer
 from api.routers import Router
 from api.serializers.dialogues import (
-    AddendumRequestSerializer,
-    AddendumSerializer,
     ForumListSerializer,
     ForumSerializer,
     MeetingListSerializer,
     MeetingSerializer,
-    MinutesSerializer,
 )
-from dialogues.forms import AddendumForm, MeetingForm, MinutesForm
+from api.views.meeting_steps import MeetingSteps
+from api.views.slugs import by_identifier, current_identifiers
+from dialogues.forms import ForumForm, MeetingForm
 from dialogues.models import Forum, ForumMember, Meeting, Theme
 from dialogues.permissions import (
     can_read_minutes,
     forum_or_404,
+    organisers_for,
     readable_forums,
-    user_organisation_ids,
+    shows_private_names,
+)
+from dialogues.views.common import ATTENDANCE
+from organisations.models import Organisation
+
+FORUM_SLUGS = ("organiser", "members", "departments", "themes", "agreement")
+FORUM_USERS = ("chair", "secretary")
+ForumInput = by_identifier(ForumForm, slugs=FORUM_SLUGS, usernames=FORUM_USERS)
+ForumRequest = form_serializer(
+    ForumInput, "ForumRequest", user=AnonymousUser(), organisers=Organisation.objects.none()
 )
 
 REQUIRED = forms.Field.default_error_messages["required"]
@@ -77,7 +88,7 @@ def meeting_or_404(user, pk, need="any"):
     forum, rights = forum_or_404(user, meeting.forum.slug, need)
     meeting = (
         Meeting.objects.select_related("minutes_approved_by")
-        .prefetch_related("agenda_items__presenter", "attendances__organisation", "addenda__author")
+        .prefetch_related("agenda_items__presenter", ATTENDANCE, "addenda__author")
         .get(pk=pk)
     )
     meeting.forum = forum
@@ -114,12 +125,49 @@ class ForumViewSet(viewsets.ReadOnlyModelViewSet):
 
     def retrieve(self, request, slug=None):
         forum, _rights = forum_or_404(request.user, slug)
+        return self._answer(forum.pk)
+
+    def _answer(self, pk, code=status.HTTP_200_OK):
         forum = (
-            Forum.objects.select_related("organiser")
-            .prefetch_related("themes", _members())
-            .get(pk=forum.pk)
+            Forum.objects.select_related("organiser", "chair", "secretary")
+            .prefetch_related("themes", "principles", _members())
+            .get(pk=pk)
         )
-        return Response(ForumSerializer(forum, context={"request": request}).data)
+        return Response(ForumSerializer(forum, context={"request": self.request}).data, code)
+
+    @extend_schema(request=ForumRequest, responses={201: ForumSerializer})
+    def create(self, request):
+        """Set up a forum; its organiser is a municipality where the user coordinates."""
+        organisers = organisers_for(request.user)
+        if not organisers.exists():
+            raise Http404
+        form = bound(ForumInput, request, user=request.user, organisers=organisers)
+        return self._answer(form.save().pk, status.HTTP_201_CREATED)
+
+    @extend_schema(request=ForumRequest, responses=ForumSerializer)
+    def partial_update(self, request, slug=None):
+        forum, _rights = forum_or_404(request.user, slug, "manage")
+        organisers = Organisation.objects.filter(pk=forum.organiser_id)
+        kwargs = {"instance": forum, "user": request.user, "organisers": organisers}
+        base = current_values(ForumInput(**kwargs))
+        base.update(current_identifiers(forum, ("organiser", "agreement"), FORUM_USERS))
+        bound(ForumInput, request, base=base, **kwargs).save()
+        return self._answer(forum.pk)
+
+    @extend_schema(request=None, responses=ForumSerializer)
+    @action(detail=True, methods=["post"])
+    def close(self, request, slug=None):
+        """Close the forum (409 `upcoming_meetings` while planned meetings lie ahead)."""
+        forum, _rights = forum_or_404(request.user, slug, "manage")
+        forum.close(by=request.user)
+        return self._answer(forum.pk)
+
+    @extend_schema(request=None, responses=ForumSerializer)
+    @action(detail=True, methods=["post"])
+    def reopen(self, request, slug=None):
+        forum, _rights = forum_or_404(request.user, slug, "manage")
+        forum.reopen(by=request.user)
+        return self._answer(forum.pk)
 
 
 def _members():
@@ -128,21 +176,15 @@ def _members():
     return Prefetch("members", ForumMember.objects.select_related("organisation"))
 
 
-class MeetingCreateSerializer(serializers.Serializer):
+MeetingRequest = form_serializer(MeetingForm, "MeetingRequest")
+
+
+class MeetingCreateSerializer(MeetingRequest):
     forum = serializers.SlugField(help_text="The forum's slug; its managers create meetings.")
-    title = serializers.CharField(max_length=200)
-    starts_at = serializers.DateTimeField()
-    ends_at = serializers.DateTimeField()
-    place = serializers.CharField(required=False, allow_blank=True)
-    online_url = serializers.URLField(required=False, allow_blank=True)
-    accessibility_notes = serializers.CharField(required=False, allow_blank=True)
-    registration_number = serializers.CharField(required=False, allow_blank=True)
-    notice_date = serializers.DateField(required=False, allow_null=True)
-    status = serializers.ChoiceField(choices=Meeting.Status.choices, required=False)
 
 
 @extend_schema(tags=["dialogues"])
-class MeetingViewSet(viewsets.GenericViewSet):
+class MeetingViewSet(MeetingSteps, viewsets.GenericViewSet):
     """Meetings of the forums the user may read. Minutes are shown to whom the page shows them."""
 
     serializer_class = MeetingSerializer
@@ -158,7 +200,10 @@ class MeetingViewSet(viewsets.GenericViewSet):
     def _answer(self, pk, code=status.HTTP_200_OK):
         """The meeting as it is now, read afresh after a change."""
         meeting, rights = meeting_or_404(self.request.user, pk)
-        context = {"show_minutes": can_read_minutes(self.request.user, rights, meeting)}
+        context = {
+            "show_minutes": can_read_minutes(self.request.user, rights, meeting),
+            "show_names": shows_private_names(rights),
+        }
         return Response(MeetingSerializer(meeting, context=context).data, code)
 
     @extend_schema(
@@ -172,61 +217,27 @@ class MeetingViewSet(viewsets.GenericViewSet):
     def retrieve(self, request, pk=None):
         return self._answer(pk)
 
+    def fetch(self, pk, need="any"):
+        return meeting_or_404(self.request.user, pk, need)
+
     @extend_schema(request=MeetingCreateSerializer, responses={201: MeetingSerializer})
     def create(self, request):
         slug = request.data.get("forum") if hasattr(request.data, "get") else None
         if not slug or not isinstance(slug, str):
             raise serializers.ValidationError({"forum": [REQUIRED]})
         forum, _rights = forum_or_404(request.user, slug, "manage")
-        # Unsent fields keep the model's defaults (status: planned), as the page's form shows.
         form = bound(MeetingForm, request, base=current_values(MeetingForm()))
         form.instance.forum = forum
         meeting = form.save()
         return self._answer(meeting.pk, status.HTTP_201_CREATED)
 
-    @extend_schema(request=MeetingCreateSerializer, responses=MeetingSerializer)
+    @extend_schema(request=MeetingRequest, responses=MeetingSerializer)
     def partial_update(self, request, pk=None):
-        """Change the meeting's details (title, times, place, notice date, status)."""
+        """Change the meeting's details; after the notice, members get an update."""
         meeting, _rights = meeting_or_404(request.user, pk, "manage")
         base = current_values(MeetingForm(instance=meeting))
         bound(MeetingForm, request, base=base, instance=meeting).save()
         return self._answer(pk)
-
-    @extend_schema(request=MinutesSerializer, responses=MeetingSerializer)
-    @action(detail=True, methods=["put"])
-    def minutes(self, request, pk=None):
-        """Replace the draft minutes (Markdown); approved minutes answer 409."""
-        meeting, _rights = meeting_or_404(request.user, pk, "manage")
-        text = bound(MinutesForm, request).cleaned_data["minutes"]
-        meeting.write_minutes(text, by=request.user)
-        return self._answer(pk)
-
-    @extend_schema(request=None, responses=MeetingSerializer)
-    @action(detail=True, methods=["post"], url_path="minutes/send", url_name="minutes-send")
-    def send_minutes(self, request, pk=None):
-        """Send the draft minutes to the attendees; the minutes checker then approves them."""
-        meeting, _rights = meeting_or_404(request.user, pk, "manage")
-        meeting.send_minutes_for_checking(by=request.user)
-        return self._answer(pk)
-
-    @extend_schema(request=None, responses=MeetingSerializer)
-    @action(detail=True, methods=["post"], url_path="minutes/approve", url_name="minutes-approve")
-    def approve_minutes(self, request, pk=None):
-        """The minutes checker's organisation approves; the minutes then never change."""
-        meeting, _rights = meeting_or_404(request.user, pk, "view")
-        meeting.approve_minutes(
-            by=request.user, organisation_ids=user_organisation_ids(request.user)
-        )
-        return self._answer(pk)
-
-    @extend_schema(request=AddendumRequestSerializer, responses={201: AddendumSerializer})
-    @action(detail=True, methods=["post"])
-    def addenda(self, request, pk=None):
-        """Correct approved minutes with an addendum."""
-        meeting, _rights = meeting_or_404(request.user, pk, "manage")
-        text = bound(AddendumForm, request).cleaned_data["text"]
-        addendum = meeting.add_addendum(text, by=request.user)
-        return Response(AddendumSerializer(addendum).data, status.HTTP_201_CREATED)
 
 
 router = Router()

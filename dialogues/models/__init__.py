@@ -1,7 +1,10 @@
 from dialogues.models.actions import ActionItem, ActionItemStatusChange
+from dialogues.models.agenda import Addendum, AgendaItem
+from dialogues.models.attendance import Attendance
 from dialogues.models.discussion import EDIT_WINDOW, Post, Topic
 from dialogues.models.forums import Forum, ForumMember, Theme
-from dialogues.models.meetings import Addendum, AgendaItem, Attendance, Meeting
+from dialogues.models.meetings import Meeting
+from dialogues.models.notifications import SentEmail
 
 __all__ = [
     "EDIT_WINDOW",
@@ -14,6 +17,7 @@ __all__ = [
     "ForumMember",
     "Meeting",
     "Post",
+    "SentEmail",
     "Theme",
     "Topic",
 ]

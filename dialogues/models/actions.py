@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Case, Q, When
 from django.urls import reverse
@@ -6,8 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from dialogues import exceptions
-from dialogues.models.meetings import AgendaItem, Meeting
-from organisations.models import Organisation
+from dialogues.models.agenda import AgendaItem
+from dialogues.models.meetings import Meeting
+from organisations.models import Membership, Organisation
 
 
 def today():
@@ -72,6 +74,15 @@ class ActionItem(models.Model):
         blank=True,
         related_name="+",
     )
+    responsible = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("responsible person"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="responsible_for_action_items",
+        help_text=_("A member of the owning organisation."),
+    )
     due_date = models.DateField(_("due date"))
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.OPEN, editable=False
@@ -100,15 +111,44 @@ class ActionItem(models.Model):
     def allowed_statuses(self):
         return [s for s in self.Status if s in self.TRANSITIONS[self.status]]
 
+    def clean(self):
+        if (
+            self.responsible_id
+            and self.owner_id
+            and not Membership.objects.filter(
+                user_id=self.responsible_id, organisation_id=self.owner_id
+            ).exists()
+        ):
+            raise ValidationError(
+                {
+                    "responsible": _("%(person)s is not a member of %(organisation)s.")
+                    % {
+                        "person": self.responsible.get_full_name() or self.responsible.username,
+                        "organisation": self.owner,
+                    }
+                }
+            )
+
     @transaction.atomic
     def change_status(self, to, by, note=""):
-        """Move to status `to`, keeping a history row; invalid moves raise InvalidTransition."""
-        if to not in self.TRANSITIONS.get(self.status, ()):
+        """Move to status `to`, keeping a history row; invalid moves raise InvalidTransition.
+        The row lock makes two changes at the same moment take turns."""
+        locked = ActionItem.objects.select_for_update().get(pk=self.pk)
+        if to not in self.TRANSITIONS.get(locked.status, ()):
             raise exceptions.InvalidTransition
-        change = self.history.create(from_status=self.status, to_status=to, by=by, note=note)
+        change = self.history.create(from_status=locked.status, to_status=to, by=by, note=note)
         self.status = to
         self.save(update_fields=["status"])
         return change
+
+    @transaction.atomic
+    def edit(self, by=None, **changes):
+        """Change what, description, due date, owner, department, responsible person or agenda
+        item (validated by the form or full_clean), under the row lock."""
+        ActionItem.objects.select_for_update().filter(pk=self.pk).first()
+        for name, value in changes.items():
+            setattr(self, name, value)
+        self.save(update_fields=list(changes))
 
     @property
     def days_overdue(self):

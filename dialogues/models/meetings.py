@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from dialogues import exceptions
 from dialogues.models.forums import Forum
-from organisations.models import Organisation
+from dialogues.models.minutes import MinutesWorkflow
 
 
 class MeetingQuerySet(models.QuerySet):
@@ -18,8 +18,19 @@ class MeetingQuerySet(models.QuerySet):
     def past(self, now=None):
         return self.filter(ends_at__lt=now or timezone.now()).order_by("-starts_at")
 
+    def awaiting_approval_by(self, user):
+        """Minutes sent for approval that `user` is named to approve and has not approved."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(
+            minutes_status=Meeting.MinutesStatus.CHECKING,
+            attendances__user=user,
+            attendances__is_approver=True,
+            attendances__approved_at__isnull=True,
+        ).distinct()
 
-class Meeting(models.Model):
+
+class Meeting(MinutesWorkflow, models.Model):
     class Status(models.TextChoices):
         PLANNED = "planned", _("Planned")
         HELD = "held", _("Held")
@@ -27,8 +38,17 @@ class Meeting(models.Model):
 
     class MinutesStatus(models.TextChoices):
         DRAFT = "draft", _("Draft")
-        CHECKING = "checking", _("Sent for checking")
+        CHECKING = "checking", _("Sent for approval")
         APPROVED = "approved", _("Approved")
+
+    # A held meeting can be set back to planned (a slip), a called-off one planned again.
+    TRANSITIONS = {
+        Status.PLANNED: {Status.HELD, Status.CANCELLED},
+        Status.HELD: {Status.PLANNED},
+        Status.CANCELLED: {Status.PLANNED},
+    }
+    # What the notice tells the members: a change to one of these after it was sent is news.
+    NOTICED_FIELDS = ("title", "starts_at", "ends_at", "place", "online_url", "accessibility_notes")
 
     forum = models.ForeignKey(
         Forum, verbose_name=_("forum"), on_delete=models.CASCADE, related_name="meetings"
@@ -46,9 +66,14 @@ class Meeting(models.Model):
         help_text=_("For example hearing loop, sign language or spoken language interpretation."),
     )
     registration_number = models.CharField(_("registration number"), max_length=40, blank=True)
-    notice_date = models.DateField(_("notice sent"), null=True, blank=True)
     status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.PLANNED
+        _("status"), max_length=10, choices=Status.choices, default=Status.PLANNED, editable=False
+    )
+    notice_sent_at = models.DateTimeField(_("notice sent"), null=True, editable=False)
+    # 0 for the notice, +1 for each update: the SEQUENCE of the event in the .ics file.
+    notice_sequence = models.PositiveIntegerField(_("notice updates"), default=0, editable=False)
+    notice_changed_at = models.DateTimeField(
+        _("changed since the notice"), null=True, editable=False
     )
     minutes = models.TextField(_("minutes"), blank=True, help_text=_("Markdown."))
     minutes_status = models.CharField(
@@ -58,7 +83,26 @@ class Meeting(models.Model):
         default=MinutesStatus.DRAFT,
         editable=False,
     )
-    minutes_sent_at = models.DateTimeField(_("sent for checking"), null=True, editable=False)
+    # Raised by every save of the minutes: an approver approves the version they read.
+    minutes_version = models.PositiveIntegerField(default=0, editable=False)
+    minutes_written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("minutes written by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        editable=False,
+        related_name="+",
+    )
+    minutes_sent_at = models.DateTimeField(_("sent for approval"), null=True, editable=False)
+    minutes_sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("sent for approval by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        editable=False,
+        related_name="+",
+    )
+    approval_deadline = models.DateField(_("approve by"), null=True, editable=False)
     minutes_approved_at = models.DateTimeField(_("approved"), null=True, editable=False)
     minutes_approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -88,265 +132,162 @@ class Meeting(models.Model):
         return f"{self.forum} {self.reference}: {self.title}"
 
     def save(self, *args, **kwargs):
-        """Number new meetings per forum and year; refuse to change approved minutes."""
-        if getattr(self, "_stored_minutes_status", None) == self.MinutesStatus.APPROVED and (
-            self.minutes != self._stored_minutes
-        ):
-            raise exceptions.MinutesFrozen
-        if self.pk is None:
-            self.year = timezone.localtime(self.starts_at).year
-            last = Meeting.objects.filter(forum_id=self.forum_id, year=self.year).aggregate(
-                last=Max("number")
-            )["last"]
-            self.number = (last or 0) + 1
-        super().save(*args, **kwargs)
-        self._stored_minutes = self.minutes
-        self._stored_minutes_status = self.minutes_status
+        """Number new meetings per forum and year (a closed forum raises ForumClosed); refuse
+        to change approved minutes; note a change to what the notice said."""
+        stored = getattr(self, "_stored", None)
+        with transaction.atomic():
+            if self.pk is None:
+                self._number()
+            else:
+                self._refuse_frozen_change(stored, kwargs.get("update_fields"))
+                self._note_notice_change(stored, kwargs)
+            super().save(*args, **kwargs)
+        self._remember()
 
     def get_absolute_url(self):
         return reverse("dialogues:meeting_detail", args=[self.forum.slug, self.year, self.number])
+
+    def _refuse_frozen_change(self, stored, fields):
+        """Approved minutes never change, whoever saves (form, admin, shell): the state is
+        read under the row lock, so an instance read before the approval cannot write."""
+        if fields is not None and "minutes" not in fields:
+            return
+        if stored and self.minutes == stored["minutes"]:
+            return
+        current = Meeting.objects.select_for_update().filter(pk=self.pk)
+        current = current.values_list("minutes_status", "minutes").first()
+        if current and current[0] == self.MinutesStatus.APPROVED and current[1] != self.minutes:
+            raise exceptions.MinutesFrozen
+
+    def _number(self):
+        # The forum's row lock makes meetings created at the same moment take turns, and
+        # keeps a forum being closed from getting a meeting.
+        forum = Forum.objects.select_for_update().only("pk", "closed_at").get(pk=self.forum_id)
+        forum.ensure_open()
+        self.year = timezone.localtime(self.starts_at).year
+        last = Meeting.objects.filter(forum_id=self.forum_id, year=self.year).aggregate(
+            last=Max("number")
+        )["last"]
+        self.number = (last or 0) + 1
+
+    def _note_notice_change(self, stored, kwargs):
+        if not stored or not self.notice_sent_at or self.status != self.Status.PLANNED:
+            return
+        fields = kwargs.get("update_fields")
+        names = [n for n in self.NOTICED_FIELDS if fields is None or n in fields]
+        if any(getattr(self, name) != stored[name] for name in names):
+            self.notice_changed_at = timezone.now()
+            if fields is not None:
+                kwargs["update_fields"] = [*fields, "notice_changed_at"]
+
+    def _remember(self):
+        names = ("minutes", "minutes_status", *self.NOTICED_FIELDS)
+        self._stored = {name: self.__dict__.get(name) for name in names}
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        meeting = super().from_db(db, field_names, values)
+        meeting._remember()
+        return meeting
 
     def clean(self):
         if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
             raise ValidationError({"ends_at": _("The meeting must end after it starts.")})
 
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        meeting = super().from_db(db, field_names, values)
-        meeting._stored_minutes = meeting.__dict__.get("minutes")
-        meeting._stored_minutes_status = meeting.__dict__.get("minutes_status")
-        return meeting
+    def _lock(self):
+        """Re-read this meeting under a row lock: its state changes take turns on it."""
+        return Meeting.objects.select_for_update().get(pk=self.pk)
 
     @property
     def reference(self):
         return f"{self.number}/{self.year}"
 
     @property
-    def minutes_approved(self):
-        return self.minutes_status == self.MinutesStatus.APPROVED
-
-    def minutes_checker(self):
-        """The present attendance row with the minutes checker role, if any."""
-        for row in self.attendances.all():
-            if row.meeting_role == Attendance.Role.MINUTES_CHECKER and row.is_present:
-                return row
-        return None
-
-    def ensure_agenda_open(self):
-        """The agenda and attendance are part of approved minutes: raise AgendaFrozen then."""
-        if self.minutes_approved:
-            raise exceptions.AgendaFrozen
-
-    def write_minutes(self, text, by=None):
-        """Replace the draft minutes; approved minutes raise MinutesFrozen."""
-        if self.minutes_approved:
-            raise exceptions.MinutesFrozen
-        self.minutes = text
-        self.save(update_fields=["minutes"])
-
-    @transaction.atomic
-    def send_minutes_for_checking(self, by=None):
-        """Send the draft to the attendees; the minutes checker then approves it."""
-        if self.minutes_status != self.MinutesStatus.DRAFT:
-            raise exceptions.MinutesNotDraft
-        if not self.minutes.strip():
-            raise exceptions.MinutesEmpty
-        if self.minutes_checker() is None:
-            raise exceptions.NoMinutesChecker
-        self.minutes_status = self.MinutesStatus.CHECKING
-        self.minutes_sent_at = timezone.now()
-        self.save(update_fields=["minutes_status", "minutes_sent_at"])
-
-    @transaction.atomic
-    def approve_minutes(self, by, organisation_ids):
-        """The minutes checker (a member of its organisation) approves; the text then freezes.
-
-        `organisation_ids` are the organisations `by` belongs to.
-        """
-        if self.minutes_status != self.MinutesStatus.CHECKING:
-            raise exceptions.MinutesNotSentForChecking
-        checker = self.minutes_checker()
-        if checker is None:
-            raise exceptions.NoMinutesChecker
-        if checker.organisation_id not in organisation_ids and not by.is_superuser:
-            raise exceptions.NotMinutesChecker
-        self.minutes_status = self.MinutesStatus.APPROVED
-        self.minutes_approved_at = timezone.now()
-        self.minutes_approved_by = by
-        if self.status == self.Status.PLANNED:
-            self.status = self.Status.HELD
-        self.save(
-            update_fields=["minutes_status", "minutes_approved_at", "minutes_approved_by", "status"]
-        )
-
-    def add_addendum(self, text, by):
-        """Correct approved minutes with an addendum that keeps its own author and time."""
-        if not self.minutes_approved:
-            raise exceptions.MinutesNotApproved
-        return self.addenda.create(text=text, author=by)
-
-
-class Addendum(models.Model):
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="addenda")
-    text = models.TextField(_("addendum"), help_text=_("Markdown."))
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("author"), on_delete=models.PROTECT
-    )
-    created_at = models.DateTimeField(_("added"), auto_now_add=True)
-
-    class Meta:
-        ordering = ["created_at", "pk"]
-        verbose_name = _("addendum")
-        verbose_name_plural = _("addenda")
-
-    def __str__(self):
-        return f"{self.meeting}: {self.created_at:%Y-%m-%d}"
-
-
-class AgendaItem(models.Model):
-    class Outcome(models.TextChoices):
-        RECOMMENDATION = "recommendation", _("Recommendation")
-        NOTE = "note", _("Noted")
-        PROPOSAL = "proposal", _("Proposal to a committee")
-        INFORMATION = "information", _("Information")
-
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
-    title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
-    presenter = models.ForeignKey(
-        Organisation,
-        verbose_name=_("presenting organisation"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    agreement = models.ForeignKey(
-        "agreements.Agreement",
-        verbose_name=_("agreement"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="agenda_items",
-    )
-    # Most items name a principle, which is no section of a revision; and a section belongs
-    # to one frozen revision. So the agreement is a link and the section or principle text.
-    agreement_reference = models.CharField(
-        _("agreement section or principle"),
-        max_length=200,
-        blank=True,
-        help_text=_("For example “Principle: Dialogue” or “Section 4.2”."),
-    )
-    discussion_summary = models.TextField(_("discussion summary"), blank=True)
-    outcome_type = models.CharField(
-        _("outcome type"), max_length=20, choices=Outcome.choices, blank=True
-    )
-    outcome = models.TextField(_("outcome"), blank=True)
-
-    class Meta:
-        ordering = ["position", "pk"]
-        verbose_name = _("agenda item")
-        verbose_name_plural = _("agenda items")
-
-    def __str__(self):
-        return f"§{self.position} {self.title}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is None and not self.position:
-            last = self.meeting.agenda_items.aggregate(last=Max("position"))["last"]
-            self.position = (last or 0) + 1
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        """The item on its meeting's page; agenda items have no page of their own."""
-        return f"{self.meeting.get_absolute_url()}#agenda-item-{self.pk}"
-
-    @transaction.atomic
-    def move(self, step):
-        """Swap places with the neighbouring item above (step -1) or below (step 1)."""
-        siblings = list(self.meeting.agenda_items.order_by("position", "pk"))
-        index = next(i for i, item in enumerate(siblings) if item.pk == self.pk)
-        other = index + step
-        if not 0 <= other < len(siblings):
-            return
-        siblings[index], siblings[other] = siblings[other], siblings[index]
-        for position, item in enumerate(siblings, start=1):
-            if item.position != position:
-                # save(), not update(): post_save lets search reindex the item's "§N".
-                item.position = position
-                item.save(update_fields=["position"])
-
-
-class Attendance(models.Model):
-    class Role(models.TextChoices):
-        CHAIR = "chair", _("Chair")
-        SECRETARY = "secretary", _("Secretary")
-        MINUTES_CHECKER = "minutes_checker", _("Minutes checker")
-        MEMBER = "member", _("Member")
-        CO_OPTED = "co_opted", _("Co-opted")
-
-    class Presence(models.TextChoices):
-        PRESENT = "present", _("Present")
-        APOLOGIES = "apologies", _("Sent apologies")
-
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
-    organisation = models.ForeignKey(
-        Organisation, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="+"
-    )
-    participant_role = models.CharField(
-        _("role title"),
-        max_length=120,
-        help_text=_("Preferred over a name, e.g. “Chair” or “Head of culture and leisure”."),
-    )
-    participant_name = models.CharField(
-        _("name (optional)"),
-        max_length=120,
-        blank=True,
-        help_text=_("Only when the record needs it."),
-    )
-    meeting_role = models.CharField(
-        _("meeting role"), max_length=20, choices=Role.choices, default=Role.MEMBER
-    )
-    presence = models.CharField(
-        _("presence"), max_length=10, choices=Presence.choices, default=Presence.PRESENT
-    )
-
-    class Meta:
-        ordering = ["organisation__name", "pk"]
-        verbose_name = _("attendance")
-        verbose_name_plural = _("attendance")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["meeting"],
-                condition=Q(meeting_role="chair"),
-                name="one_chair_per_meeting",
-            ),
-            models.UniqueConstraint(
-                fields=["meeting"],
-                condition=Q(meeting_role="minutes_checker"),
-                name="one_minutes_checker_per_meeting",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.organisation}: {self.participant_role}"
+    def is_cancelled(self):
+        return self.status == self.Status.CANCELLED
 
     @property
-    def is_present(self):
-        return self.presence == self.Presence.PRESENT
+    def notice_outdated(self):
+        """Time, place or agenda changed after the notice; an update is due."""
+        return self.notice_changed_at is not None
 
-    def clean(self):
-        """A chair or minutes checker must be present; each is one per meeting."""
-        if self.meeting_role in (self.Role.CHAIR, self.Role.MINUTES_CHECKER):
-            if not self.is_present:
-                raise ValidationError(
-                    {"presence": _("The chair and the minutes checker must be present.")}
-                )
-            taken = Attendance.objects.filter(
-                meeting_id=self.meeting_id, meeting_role=self.meeting_role
-            ).exclude(pk=self.pk)
-            if taken.exists():
-                raise ValidationError(
-                    {"meeting_role": _("The meeting already has someone in this role.")}
-                )
+    def ensure_agenda_open(self):
+        """The agenda and attendance are part of the minutes: refused while the minutes are
+        out for approval (MinutesSentForApproval) and once approved (AgendaFrozen)."""
+        if self.minutes_approved:
+            raise exceptions.AgendaFrozen
+        if self.minutes_status == self.MinutesStatus.CHECKING:
+            raise exceptions.MinutesSentForApproval
+
+    def record_attendance(self, entries, by=None):
+        """Replace the attendance with `entries` (see models/attendance.py)."""
+        from dialogues.models.attendance import record_attendance
+
+        record_attendance(self, entries, by)
+
+    # --- status ----------------------------------------------------------------------
+
+    def allowed_statuses(self):
+        allowed = self.TRANSITIONS[self.status]
+        if self.minutes_status != self.MinutesStatus.DRAFT:
+            allowed = allowed & {self.Status.HELD}  # minutes on their way: it was held
+        return [status for status in self.Status if status in allowed]
+
+    @transaction.atomic
+    def change_status(self, to, by=None):
+        """Hold, call off or plan again (TRANSITIONS); other moves raise
+        InvalidMeetingTransition. Calling off a meeting whose notice went out tells the
+        members; planning it again makes the notice's update due."""
+        locked = self._lock()
+        if to not in locked.allowed_statuses():
+            raise exceptions.InvalidMeetingTransition
+        self.status = to
+        fields = ["status"]
+        if to == self.Status.CANCELLED and locked.notice_sent_at:
+            self.notice_changed_at = None
+            fields.append("notice_changed_at")
+            transaction.on_commit(lambda: _notifications().notify_cancelled(self.pk))
+        elif locked.status == self.Status.CANCELLED and locked.notice_sent_at:
+            self.notice_changed_at = timezone.now()
+            fields.append("notice_changed_at")
+        self.save(update_fields=fields)
+
+    # --- notice ----------------------------------------------------------------------
+
+    @transaction.atomic
+    def send_notice(self, by=None):
+        """E-mail the notice (kallelse) to the forum's members with an .ics file; once it was
+        sent, the same verb sends an update. Returns True for an update.
+
+        The e-mails leave after the commit, through dialogues.notifications.
+        """
+        locked = self._lock()
+        if locked.status == self.Status.CANCELLED:
+            raise exceptions.MeetingCancelled
+        if locked.ends_at < timezone.now():
+            raise exceptions.MeetingOver
+        update = locked.notice_sent_at is not None
+        if update:
+            self.notice_sequence = locked.notice_sequence + 1
+        else:
+            self.notice_sent_at, self.notice_sequence = timezone.now(), 0
+        self.notice_changed_at = None
+        self.save(update_fields=["notice_sent_at", "notice_sequence", "notice_changed_at"])
+        sequence = self.notice_sequence
+        transaction.on_commit(lambda: _notifications().notify_notice(self.pk, sequence))
+        return update
+
+    def note_agenda_change(self):
+        """The agenda of a meeting whose notice went out changed: an update is due."""
+        Meeting.objects.filter(
+            pk=self.pk,
+            notice_sent_at__isnull=False,
+            status=self.Status.PLANNED,
+            ends_at__gte=timezone.now(),
+        ).update(notice_changed_at=timezone.now())
+
+
+def _notifications():
+    from dialogues import notifications
+
+    return notifications

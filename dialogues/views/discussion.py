@@ -10,8 +10,7 @@ from dialogues.exceptions import DialogueError, EditWindowClosed, HiddenPost
 from dialogues.forms import EditPostForm, HideForm, PostForm, TopicForm
 from dialogues.models import Post, Topic
 from dialogues.permissions import forum_or_404, posting_organisations
-from dialogues.views.common import report, require
-from dialogues.views.meetings import form_page
+from dialogues.views.common import form_page, report, require
 
 
 def topic_create(request, slug):

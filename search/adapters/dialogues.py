@@ -6,8 +6,9 @@ public forum) for the forum, its meetings, agenda items and action items;
 (adapters/minutes.py), so that the meeting page's readers do not find drafts.
 """
 
-
+from django.utils import timezone
 from django.utils.html import strip_tags
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from dialogues.markdown import render
@@ -157,13 +158,25 @@ class MeetingAdapter(ForumRecordAdapter):
     verbose_name = _("Meeting")
 
     def get_queryset(self):
-        return super().get_queryset().select_related("forum").prefetch_related("attendances")
+        return (
+            super()
+            .get_queryset()
+            .select_related("forum")
+            .prefetch_related("attendances__organisation__parent")
+        )
 
     def forum(self, meeting):
         return meeting.forum
 
     def sections(self, meeting):
-        parts = [meeting.forum.name, meeting.place, meeting.registration_number]
+        parts = [
+            meeting.forum.name,
+            meeting.place,
+            meeting.registration_number,
+            meeting.accessibility_notes,
+            notice_text(meeting),
+            attendance_text(meeting),
+        ]
         yield Section(
             key="main",
             title=f"{meeting.title} ({meeting.forum.name} {meeting.reference})",
@@ -191,8 +204,26 @@ class MeetingAdapter(ForumRecordAdapter):
 
 
 def attending(meeting):
-    ids = {row.organisation_id for row in meeting.attendances.all()}
+    ids = {row.organisation_id for row in meeting.attendances.all() if row.organisation_id}
     return sorted(ids) or [meeting.forum.organiser_id]
+
+
+def notice_text(meeting):
+    """The notice: when it was sent (the time, place and agenda are indexed as themselves)."""
+    if not meeting.notice_sent_at:
+        return ""
+    return f"{gettext('Notice sent')} {timezone.localtime(meeting.notice_sent_at):%Y-%m-%d}"
+
+
+def attendance_text(meeting):
+    """Who took part, by role title and organisation: names stay out of the index, which
+    every reader of the meeting searches (a public forum's too)."""
+    lines = []
+    for row in meeting.attendances.all():
+        where = row.organisation.name if row.organisation_id else gettext("guest")
+        role = row.participant_role or row.get_meeting_role_display()
+        lines.append(f"{role}, {where}: {row.get_presence_display()}")
+    return "\n".join(lines)
 
 
 class AgendaItemAdapter(ForumRecordAdapter):
@@ -200,19 +231,19 @@ class AgendaItemAdapter(ForumRecordAdapter):
     verbose_name = _("Agenda item")
 
     def get_queryset(self):
-        return super().get_queryset().select_related("meeting__forum", "presenter")
+        return super().get_queryset().select_related("meeting__forum", "presenter", "section")
 
     def forum(self, item):
         return item.meeting.forum
 
     def sections(self, item):
         meeting = item.meeting
+        # The discussion and outcome are the minutes' paragraph: minutes.py, with its readers.
         parts = [
             item.description,
             item.agreement_reference,
-            item.discussion_summary,
+            item.section.heading if item.section_id else "",
             item.get_outcome_type_display() if item.outcome_type else "",
-            item.outcome,
             item.presenter.name if item.presenter_id else "",
         ]
         yield Section(

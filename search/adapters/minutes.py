@@ -1,10 +1,11 @@
-"""Minutes: one document per agenda item, read by dialogues.permissions.can_read_minutes.
+"""Minutes: one document per paragraph, read by dialogues.permissions.can_read_minutes.
 
 Minutes are a record type of their own (`dialogues.minutes`, a second adapter of
 Meeting) because their readers differ from the meeting page's: a draft only
-for the forum's managers, sent for checking also for the readers present,
-approved for every reader. The minutes are written with a heading per agenda
-item; each passage links to that item on the meeting page.
+for the forum's managers, sent for approval also for the readers present,
+approved for every reader (the protocol). Each agenda item's paragraph (its discussion and
+outcome) is a passage that links to it in the minutes; the other notes, Markdown, are split
+at their headings; addenda follow.
 """
 
 import re
@@ -73,7 +74,6 @@ class MinutesAdapter(ForumRecordAdapter):
         return (
             super()
             .get_queryset()
-            .exclude(minutes="")
             .select_related("forum")
             .prefetch_related("attendances", "agenda_items", "addenda")
         )
@@ -125,10 +125,13 @@ class MinutesAdapter(ForumRecordAdapter):
         items = list(meeting.agenda_items.all())
         label = gettext("Minutes")
         where = f"{meeting.title} ({meeting.forum.name} {meeting.reference})"
+        for item in items:
+            if item.has_paragraph_text:
+                yield paragraph_section(meeting, item, f"{label}: {item.paragraph} {item.title}")
         for index, (heading, text) in enumerate(split_minutes(meeting.minutes)):
             item = match_item(heading, items) if heading else None
             yield Section(
-                key=f"item-{item.pk}" if item else f"part-{index}",
+                key=f"notes-{item.pk}" if item else f"part-{index}",
                 title=f"{label}: {heading or meeting.title} – {where}",
                 # The heading is part of the minutes: its words are highlighted too.
                 text=plain(f"{heading}\n\n{text}" if heading else text),
@@ -156,6 +159,18 @@ class MinutesAdapter(ForumRecordAdapter):
         if facet == "status":
             return {v: str(label) for v, label in Meeting.MinutesStatus.choices if v in values}
         return super().facet_labels(facet, values)
+
+
+def paragraph_section(meeting, item, title):
+    outcome = item.get_outcome_type_display() if item.outcome_type else ""
+    return Section(
+        key=f"item-{item.pk}",
+        title=f"{title} – {meeting.title} ({meeting.forum.name} {meeting.reference})",
+        text="\n".join(
+            p for p in (item.title, item.discussion_summary, outcome, item.outcome) if p
+        ),
+        url=agenda_item_url(item),  # the item shows its paragraph on the meeting page
+    )
 
 
 def minutes_being_checked(user_id, organisation_id):

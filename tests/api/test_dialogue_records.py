@@ -86,18 +86,18 @@ def test_agenda_items_are_changed_and_moved(meeting, coordinator):
     client = as_user(coordinator)
     base = f"/api/v1/meetings/{meeting.pk}/agenda"
 
-    changed = client.patch(f"{base}/{first.pk}/", {"outcome": "Noterat"}, format="json")
+    changed = client.patch(f"{base}/{first.pk}/", {"outcome_type": "note"}, format="json")
     moved = client.post(f"{base}/{second.pk}/move/", {"direction": "up"}, format="json")
     bad = client.post(f"{base}/{second.pk}/move/", {"direction": "sideways"}, format="json")
 
-    assert changed.json()["title"] == "Ett" and changed.json()["outcome"] == "Noterat"
+    assert changed.json()["title"] == "Ett" and changed.json()["outcome_type"] == "note"
     assert [i["title"] for i in moved.json()] == ["Två", "Ett"]
     assert bad.status_code == 400 and "direction" in bad.json()["errors"]
 
 
 def test_the_agenda_and_attendance_of_approved_minutes_are_locked(forum, association, coordinator):
     meeting = make_checked_meeting(forum, association)
-    approve(meeting, association)
+    approve(meeting)
     checker = meeting.attendances.get()
     client = as_user(coordinator)
 
@@ -130,7 +130,9 @@ def test_attendance_is_recorded_by_organisation_by_managers(request, role, meeti
         assert listed.json()[0]["organisation"] == "testhamns-if"
 
 
-def test_a_second_chair_or_an_absent_checker_is_a_400(meeting, association, coordinator):
+def test_a_second_chair_an_absent_approver_or_a_stranger_is_refused(
+    meeting, association, coordinator, member, outsider
+):
     make_attendance(meeting, association, meeting_role=Attendance.Role.CHAIR)
     client = as_user(coordinator)
     base = f"/api/v1/meetings/{meeting.pk}/attendance/"
@@ -140,20 +142,40 @@ def test_a_second_chair_or_an_absent_checker_is_a_400(meeting, association, coor
         {"organisation": "testhamns-if", "participant_role": "X", "meeting_role": "chair"},
         format="json",
     )
-    checker = client.post(
+    absent = client.post(
         base,
         {
             "organisation": "testhamns-if",
-            "participant_role": "X",
-            "meeting_role": "minutes_checker",
+            "user": member.username,
             "presence": "apologies",
+            "is_approver": True,
         },
         format="json",
     )
+    stranger = client.post(
+        base, {"organisation": "testhamns-if", "user": outsider.username}, format="json"
+    )
 
-    assert chair.status_code == 400 and "meeting_role" in chair.json()["errors"]
-    assert checker.status_code == 400 and "presence" in checker.json()["errors"]
+    assert chair.status_code == 409 and chair.json()["code"] == "attendance_invalid"
+    assert absent.status_code == 400
+    assert absent.json()["errors"]["presence"] == [
+        "En justerare måste ha varit närvarande vid mötet; det var inte forening."
+    ]
+    assert stranger.status_code == 400
+    assert stranger.json()["errors"]["user"] == ["utomstaende är inte medlem i Testhamns IF."]
     assert meeting.attendances.count() == 1
+
+
+def test_a_manager_names_an_approver_on_a_row(meeting, association, coordinator, member):
+    row = make_attendance(meeting, association, user=member)
+
+    response = as_user(coordinator).patch(
+        f"/api/v1/meetings/{meeting.pk}/attendance/{row.pk}/", {"is_approver": True}, format="json"
+    )
+
+    assert response.status_code == 200
+    assert response.json()[0]["is_approver"] is True
+    assert Attendance.objects.get(pk=row.pk).is_approver
 
 
 def test_a_manager_removes_an_attendance_row(meeting, association, coordinator, member):

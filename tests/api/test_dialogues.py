@@ -1,11 +1,15 @@
 """Forums and meetings through the API: the pages' rules, role by role; outsiders get 404."""
 
-import pytest
+import datetime
 
-from dialogues.models import Attendance, Forum, Meeting
+import pytest
+from django.utils import timezone
+
+from dialogues.models import Forum, Meeting
 from tests.api.conftest import as_user
 from tests.dialogues.factories import (
     approve,
+    make_approver,
     make_attendance,
     make_checked_meeting,
     make_forum,
@@ -178,38 +182,67 @@ def test_a_meeting_needs_a_forum(coordinator, forum):
 
 
 def test_a_manager_changes_a_meeting_partially(meeting, coordinator, member):
-    changed = as_user(coordinator).patch(
-        url(meeting), {"status": "cancelled", "notice_date": "2026-09-01"}, format="json"
-    )
+    changed = as_user(coordinator).patch(url(meeting), {"place": "Stadshuset"}, format="json")
     refused = as_user(member).patch(url(meeting), {"title": "Mitt möte"}, format="json")
 
     meeting.refresh_from_db()
     assert changed.status_code == 200
-    assert meeting.status == "cancelled" and meeting.title == "Vårmöte"
-    assert str(meeting.notice_date) == "2026-09-01"
+    assert meeting.place == "Stadshuset" and meeting.title == "Vårmöte"
     assert refused.status_code == 404
+
+
+def test_the_status_moves_through_its_verb_only(meeting, coordinator):
+    client = as_user(coordinator)
+
+    ignored = client.patch(url(meeting), {"status": "cancelled"}, format="json")
+    called_off = client.post(url(meeting, "status/"), {"status": "cancelled"}, format="json")
+    held = client.post(url(meeting, "status/"), {"status": "held"}, format="json")
+
+    assert ignored.json()["status"] == "planned"
+    assert called_off.json()["status"] == "cancelled"
+    assert held.status_code == 400 and "status" in held.json()["errors"]
+
+
+def test_the_notice_is_sent_through_the_api(
+    meeting, coordinator, member, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = as_user(coordinator).post(url(meeting, "notice/"))
+
+    assert response.status_code == 200
+    assert response.json()["notice_sent_at"]
+    assert [m.to for m in mailoutbox] == [[member.email]]
 
 
 # --- minutes ------------------------------------------------------------------------------
 
 
-def test_a_coordinator_writes_and_sends_the_minutes_and_the_checker_approves(
+def test_a_coordinator_writes_and_sends_the_minutes_and_the_approver_approves(
     meeting, coordinator, member, association
 ):
-    make_attendance(meeting, association, meeting_role=Attendance.Role.MINUTES_CHECKER)
+    make_approver(meeting, association, user=member)
+    item = meeting.agenda_items.create(title="Lokaler")
     organiser = as_user(coordinator)
+    deadline = (timezone.localdate() + datetime.timedelta(days=10)).isoformat()
+    approval = {"version": 1, "confirm": True}
 
-    written = organiser.put(url(meeting, "minutes/"), {"minutes": "## Protokoll"}, format="json")
-    sent = organiser.post(url(meeting, "minutes/send/"))
-    not_theirs = organiser.post(url(meeting, "minutes/approve/"))
-    approved = as_user(member).post(url(meeting, "minutes/approve/"))
+    written = organiser.put(
+        url(meeting, "minutes/"),
+        {"minutes": "## Protokoll", f"item-{item.pk}-outcome": "Noterades."},
+        format="json",
+    )
+    sent = organiser.post(url(meeting, "minutes/send/"), {"deadline": deadline}, format="json")
+    not_theirs = organiser.post(url(meeting, "minutes/approve/"), approval, format="json")
+    approved = as_user(member).post(url(meeting, "minutes/approve/"), approval, format="json")
     frozen = organiser.put(url(meeting, "minutes/"), {"minutes": "Ändrat"}, format="json")
 
     meeting.refresh_from_db()
     assert written.json()["minutes"] == "## Protokoll"
+    assert written.json()["agenda"][0]["outcome"] == "Noterades."
     assert sent.json()["minutes_status"] == "checking"
+    assert sent.json()["approval_deadline"] == deadline
     assert not_theirs.status_code == 409
-    assert not_theirs.json()["code"] == "not_minutes_checker"
+    assert not_theirs.json()["code"] == "not_an_approver"
     assert approved.json()["minutes_status"] == "approved"
     assert frozen.status_code == 409
     assert frozen.json() == {
@@ -219,13 +252,16 @@ def test_a_coordinator_writes_and_sends_the_minutes_and_the_checker_approves(
     assert meeting.minutes == "## Protokoll"
 
 
-def test_minutes_without_a_checker_cannot_be_sent(meeting, coordinator):
+def test_minutes_without_approvers_cannot_be_sent(meeting, coordinator):
     meeting.write_minutes("Text")
+    deadline = (timezone.localdate() + datetime.timedelta(days=10)).isoformat()
 
-    response = as_user(coordinator).post(url(meeting, "minutes/send/"))
+    response = as_user(coordinator).post(
+        url(meeting, "minutes/send/"), {"deadline": deadline}, format="json"
+    )
 
     assert response.status_code == 409
-    assert response.json()["code"] == "no_minutes_checker"
+    assert response.json()["code"] == "no_approvers"
 
 
 @pytest.mark.parametrize("role", ["staff", "member", "outsider"])
@@ -244,7 +280,7 @@ def test_an_addendum_corrects_approved_minutes_only(forum, association, coordina
     client = as_user(coordinator)
 
     early = client.post(url(meeting, "addenda/"), {"text": "Rättelse"}, format="json")
-    approve(meeting, association)
+    approve(meeting)
     empty = client.post(url(meeting, "addenda/"), {"text": ""}, format="json")
     added = client.post(url(meeting, "addenda/"), {"text": "Rättelse"}, format="json")
 

@@ -70,6 +70,11 @@ URLS = {
     # Writing only (PUT/POST): a GET is 405 before the record is looked at.
     "api:meeting-minutes": Expect(default=405, kwargs=meeting),
     "api:meeting-minutes-send": Expect(default=405, kwargs=meeting, post=True),
+    "api:meeting-minutes-take-back": Expect(default=405, kwargs=meeting, post=True),
+    "api:meeting-status": Expect(default=405, kwargs=meeting, post=True),
+    "api:meeting-notice": Expect(default=405, kwargs=meeting, post=True),
+    "api:forum-close": Expect(default=405, kwargs=forum, post=True),
+    "api:forum-reopen": Expect(default=405, kwargs=forum, post=True),
     "api:meeting-minutes-approve": Expect(default=405, kwargs=meeting, post=True),
     "api:meeting-addenda": Expect(default=405, kwargs=meeting, post=True),
     "api:agenda-item-list": Expect(READERS, default=404, kwargs=meeting_id, post=True),

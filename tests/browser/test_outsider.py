@@ -22,6 +22,14 @@ def consultation_response():
     return Attachment.objects.get(original_name=CONSULTATION_RESPONSE).pk
 
 
+def trygghet_meeting(status):
+    """A meeting of the members-only trygghet forum (Kullahamns IF is a member)."""
+    from dialogues.models import Meeting
+
+    meeting = Meeting.objects.filter(forum__slug="temaforum-trygghet", minutes_status=status)
+    return meeting.first().get_absolute_url()
+
+
 OUT_OF_REACH = [
     ("GET", lambda: f"/organisations/kullahamns-if/members/{forenings_membership()}/remove/"),
     ("POST", lambda: f"/organisations/kullahamns-if/members/{forenings_membership()}/remove/"),
@@ -30,6 +38,13 @@ OUT_OF_REACH = [
     ("GET", lambda: f"/attachments/{consultation_response()}/"),
     ("GET", lambda: f"/attachments/{consultation_response()}/remove/"),
     ("POST", lambda: f"/attachments/{consultation_response()}/supersede/"),
+    ("GET", lambda: trygghet_meeting("approved") + "attendance/print/"),
+    ("GET", lambda: trygghet_meeting("approved") + "protocol.pdf"),
+    ("GET", lambda: trygghet_meeting("approved") + "protocol.docx"),
+    ("GET", lambda: trygghet_meeting("checking") + "minutes/approve/"),
+    ("POST", lambda: trygghet_meeting("checking") + "minutes/approve/"),
+    ("GET", lambda: "/forums/temaforum-trygghet/edit/"),
+    ("POST", lambda: "/forums/temaforum-trygghet/close/"),
 ]
 
 

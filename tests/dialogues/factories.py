@@ -51,19 +51,26 @@ def make_attendance(meeting, organisation, **overrides):
     return Attendance.objects.create(**values)
 
 
+def make_approver(meeting, organisation, user=None, **overrides):
+    """A present attendee who approves the minutes: `user`, or a new member of `organisation`."""
+    user = user or make_user(organisation=organisation)
+    return make_attendance(meeting, organisation, user=user, is_approver=True, **overrides)
+
+
 def make_checked_meeting(forum, checker_organisation, minutes="## Minnesanteckningar", **kw):
-    """A meeting whose minutes were sent to the attendees; `checker_organisation` checks them."""
+    """A meeting whose minutes were sent for approval to a new member of
+    `checker_organisation` (`meeting.approver`)."""
     meeting = make_meeting(forum, **kw)
-    make_attendance(meeting, checker_organisation, meeting_role=Attendance.Role.MINUTES_CHECKER)
+    meeting.approver = make_approver(meeting, checker_organisation).user
     meeting.write_minutes(minutes)
-    meeting.send_minutes_for_checking()
+    meeting.send_minutes_for_approval(deadline=timezone.localdate() + datetime.timedelta(days=14))
     return meeting
 
 
-def approve(meeting, organisation):
-    meeting.approve_minutes(
-        by=make_user(organisation=organisation), organisation_ids={organisation.pk}
-    )
+def approve(meeting, organisation=None):
+    """Every named approver approves."""
+    for row in meeting.attendances.filter(is_approver=True, approved_at__isnull=True):
+        meeting.approve_minutes(by=row.user)
 
 
 def make_action_item(meeting, owner, **overrides):

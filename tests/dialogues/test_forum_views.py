@@ -73,7 +73,7 @@ def test_the_forum_page_runs_a_constant_number_of_queries(
     _fill(forum, [association, municipality], size)
     client.force_login(member)
 
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(16):
         response = client.get(f"/forums/{forum.slug}/")
 
     assert response.status_code == 200

@@ -22,23 +22,36 @@ def test_the_meeting_file_parses_back_with_one_event(client, public_forum):
     assert event["UID"] and event["DTSTAMP"]
 
 
-def test_the_forum_feed_has_every_meeting_with_a_stable_uid(client, public_forum):
+def test_the_forum_feed_has_every_meeting_with_a_stable_uid(client, public_forum, settings):
+    settings.SITE_URL = "https://overens.kullahamn.se"
     first = make_meeting(public_forum)
     second = make_meeting(public_forum)
 
     body = client.get(f"/forums/{public_forum.slug}/calendar.ics").content
 
     uids = [str(e["UID"]) for e in Calendar.from_ical(body).walk("VEVENT")]
-    assert uids == [f"meeting-{first.pk}@testserver", f"meeting-{second.pk}@testserver"]
+    host = "overens.kullahamn.se"  # the site's, as in the notice e-mails: one event, not two
+    assert uids == [f"meeting-{first.pk}@{host}", f"meeting-{second.pk}@{host}"]
     assert b"\r\n" in body  # RFC 5545 lines end in CRLF
 
 
-def test_a_cancelled_meeting_is_marked_cancelled(client, public_forum):
-    meeting = make_meeting(public_forum, status="cancelled")
+def test_a_cancelled_meeting_is_marked_cancelled_in_the_feed(client, public_forum):
+    meeting = make_meeting(public_forum)
+    meeting.change_status("cancelled")
 
-    body = client.get(meeting.get_absolute_url() + "meeting.ics").content
+    body = client.get(f"/forums/{public_forum.slug}/calendar.ics").content
 
     assert Calendar.from_ical(body).walk("VEVENT")[0]["STATUS"] == "CANCELLED"
+
+
+def test_a_calendar_file_for_a_cancelled_meeting_is_refused_with_a_message(client, public_forum):
+    meeting = make_meeting(public_forum)
+    meeting.change_status("cancelled")
+
+    response = client.get(meeting.get_absolute_url() + "meeting.ics", follow=True)
+
+    assert response.redirect_chain[0][0] == meeting.get_absolute_url()
+    assert "Mötet är inställt" in response.text
 
 
 def test_a_members_only_forum_feed_is_hidden_from_anonymous_visitors(client, forum):

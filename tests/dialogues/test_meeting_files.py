@@ -46,9 +46,7 @@ def test_files_of_a_members_only_meeting_are_not_found_for_others(
     assert response.status_code == 404
 
 
-def test_files_of_approved_minutes_can_only_be_superseded(
-    client, forum, association, coordinator
-):
+def test_files_of_approved_minutes_can_only_be_superseded(client, forum, association, coordinator):
     meeting = make_checked_meeting(forum, association)
     approve(meeting, association)
     attachment = make_attachment(meeting, by=coordinator)

@@ -1,12 +1,18 @@
+import datetime
+
 import pytest
+from django.utils import timezone
 
 from dialogues.models import Attendance, Meeting
 from tests.dialogues.factories import (
     approve,
+    make_approver,
     make_attendance,
     make_checked_meeting,
     make_meeting,
 )
+
+IN_TWO_WEEKS = (timezone.localdate() + datetime.timedelta(days=14)).isoformat()
 
 
 def url(meeting, rest=""):
@@ -78,33 +84,55 @@ def test_the_meeting_page_groups_attendance_by_organisation(client, member, foru
 
 
 def test_the_full_minutes_flow_through_the_pages(client, coordinator, member, forum, association):
-    meeting = make_meeting(forum)
+    meeting = make_meeting(forum, starts_at=timezone.now() - datetime.timedelta(days=1))
+    item = meeting.agenda_items.create(title="Lokaler", outcome_type="information")
     client.force_login(coordinator)
     client.post(
-        url(meeting, "attendance/new/"),
+        url(meeting, "attendance/"),
         {
-            "organisation": association.pk,
-            "participant_role": "Ordförande",
-            "meeting_role": "minutes_checker",
-            "presence": "present",
+            f"presence-u{member.pk}": "present",
+            "approvers": [f"u{member.pk}"],
+            "guest_presence": "present",
         },
     )
-    client.post(url(meeting, "minutes/"), {"minutes": "## §1 Lokaler\n\nDiskuterades."})
-    client.post(url(meeting, "minutes/send/"))
+    client.post(
+        url(meeting, "minutes/"),
+        {
+            "minutes": "Nästa möte i maj.",
+            "version": "0",
+            f"item-{item.pk}-discussion_summary": "Diskuterades.",
+            f"item-{item.pk}-outcome_type": "information",
+            f"item-{item.pk}-outcome": "",
+        },
+    )
+    client.post(url(meeting, "minutes/send/"), {"deadline": IN_TWO_WEEKS})
     client.force_login(member)
 
-    client.post(url(meeting, "minutes/approve/"))
+    confirm = client.get(url(meeting, "minutes/approve/"))
+    client.post(url(meeting, "minutes/approve/"), {"version": "1", "confirm": "on"})
 
     meeting.refresh_from_db()
+    assert "Diskuterades." in confirm.text
     assert meeting.minutes_status == Meeting.MinutesStatus.APPROVED
     assert meeting.minutes_approved_by == member
+
+
+def test_approval_without_confirming_changes_nothing(client, forum, association):
+    meeting = make_checked_meeting(forum, association)
+    client.force_login(meeting.approver)
+
+    response = client.post(url(meeting, "minutes/approve/"), {"version": "1"})
+
+    assert response.status_code == 200
+    assert "Kryssa i rutan" in response.text
+    assert Meeting.objects.get(pk=meeting.pk).minutes_status == Meeting.MinutesStatus.CHECKING
 
 
 def test_changing_approved_minutes_through_the_page_is_refused(
     client, coordinator, forum, association
 ):
     meeting = make_checked_meeting(forum, association, minutes="Original")
-    approve(meeting, association)
+    approve(meeting)
     client.force_login(coordinator)
 
     response = client.post(url(meeting, "minutes/"), {"minutes": "Ändrad"}, follow=True)
@@ -117,7 +145,7 @@ def test_the_coordinator_adds_an_addendum_to_approved_minutes(
     client, coordinator, forum, association
 ):
     meeting = make_checked_meeting(forum, association)
-    approve(meeting, association)
+    approve(meeting)
     client.force_login(coordinator)
 
     client.post(url(meeting, "minutes/addenda/"), {"text": "Rättelse av §2."})
@@ -125,25 +153,41 @@ def test_the_coordinator_adds_an_addendum_to_approved_minutes(
     assert meeting.addenda.get().author == coordinator
 
 
-def test_a_non_checker_cannot_approve(client, coordinator, forum, association):
+def test_the_writer_cannot_approve_through_the_page(client, coordinator, forum, association):
     meeting = make_checked_meeting(forum, association)
     client.force_login(coordinator)
 
-    response = client.post(url(meeting, "minutes/approve/"), follow=True)
+    response = client.post(
+        url(meeting, "minutes/approve/"), {"version": "1", "confirm": "on"}, follow=True
+    )
 
     assert Meeting.objects.get(pk=meeting.pk).minutes_status == Meeting.MinutesStatus.CHECKING
-    assert "justerarens organisation" in response.content.decode()
+    assert "Endast de justerare" in response.text
 
 
-def test_sending_without_a_minutes_checker_explains_why(client, coordinator, forum):
+def test_sending_without_approvers_explains_why(client, coordinator, forum):
     meeting = make_meeting(forum)
     meeting.write_minutes("Text")
     client.force_login(coordinator)
 
-    response = client.post(url(meeting, "minutes/send/"), follow=True)
+    response = client.post(url(meeting, "minutes/send/"), {"deadline": IN_TWO_WEEKS}, follow=True)
 
     assert Meeting.objects.get(pk=meeting.pk).minutes_status == Meeting.MinutesStatus.DRAFT
     assert "justerare" in response.content.decode()
+
+
+def test_a_deadline_before_the_meeting_is_explained_and_changes_nothing(
+    client, coordinator, forum, association
+):
+    meeting = make_meeting(forum, starts_at=timezone.now() + datetime.timedelta(days=30))
+    meeting.write_minutes("Text")
+    make_approver(meeting, association)
+    client.force_login(coordinator)
+
+    response = client.post(url(meeting, "minutes/send/"), {"deadline": IN_TWO_WEEKS}, follow=True)
+
+    assert Meeting.objects.get(pk=meeting.pk).minutes_status == Meeting.MinutesStatus.DRAFT
+    assert "före mötet" in response.text
 
 
 def test_draft_minutes_are_not_shown_to_members(client, member, forum):
@@ -160,7 +204,7 @@ def test_anonymous_visitors_read_approved_minutes_of_a_public_forum(
     client, public_forum, association
 ):
     meeting = make_checked_meeting(public_forum, association, minutes="Godkänd text")
-    approve(meeting, association)
+    approve(meeting)
 
     response = client.get(url(meeting))
 
@@ -185,13 +229,13 @@ def test_outsiders_get_404_for_a_members_only_meeting(client, outsider, forum):
 
 def test_attendance_cannot_change_after_approval(client, coordinator, forum, association):
     meeting = make_checked_meeting(forum, association)
-    approve(meeting, association)
+    approve(meeting)
     row = meeting.attendances.get()
     client.force_login(coordinator)
 
-    client.post(url(meeting, f"attendance/{row.pk}/remove/"))
+    client.post(url(meeting, "attendance/"), {f"presence-u{row.user_id}": "absent"})
 
-    assert Attendance.objects.filter(pk=row.pk).exists()
+    assert Attendance.objects.get(pk=row.pk).presence == "present"
 
 
 def _meeting_with(forum, organisations, size):
@@ -222,7 +266,7 @@ def test_the_meeting_page_runs_a_constant_number_of_queries(
 def test_the_agenda_cannot_change_after_approval(client, coordinator, forum, association):
     meeting = make_checked_meeting(forum, association)
     item = meeting.agenda_items.create(title="Lokaler", outcome="Rekommendation A")
-    approve(meeting, association)
+    approve(meeting)
     client.force_login(coordinator)
 
     response = client.post(

@@ -8,7 +8,7 @@ import pytest
 from agreements.models import Party
 from dialogues.models import Attendance, Forum
 from tests.agreements.factories import make_agreement, make_party, publish
-from tests.dialogues.factories import make_attendance, make_forum, make_meeting
+from tests.dialogues.factories import make_approver, make_attendance, make_forum, make_meeting
 from tests.factories import make_organisation, make_user
 
 AGREEMENT_TEXT = """Inledning om samverkan.
@@ -70,10 +70,10 @@ def members_forum(municipality, association):
 
 @pytest.fixture
 def meeting(members_forum, municipality, association):
-    """A meeting with two agenda items, the association present as minutes checker."""
+    """A meeting with two agenda items, a member of the association present to approve."""
     meeting = make_meeting(members_forum, title="Vintermöte")
     meeting.agenda_items.create(title="Lokalbrist i Norra hallen", discussion_summary="Hallar.")
     meeting.agenda_items.create(title="Kvällsvandringar")
     make_attendance(meeting, municipality, meeting_role=Attendance.Role.CHAIR)
-    make_attendance(meeting, association, meeting_role=Attendance.Role.MINUTES_CHECKER)
+    make_approver(meeting, association)
     return meeting

@@ -140,7 +140,7 @@ def test_minutes_sent_for_checking_are_found_also_by_the_organisations_present(
     meeting, member, staff, outsider
 ):
     meeting.write_minutes(MINUTES)
-    meeting.send_minutes_for_checking()
+    meeting.send_minutes_for_approval()
     index_everything()
 
     assert types(member, "hyresgästföreningen") == {"dialogues.minutes"}
@@ -157,7 +157,7 @@ def test_a_reader_present_through_an_organisation_outside_the_forum_finds_the_mi
     Membership.objects.create(user=checker, organisation=department, role=Membership.Role.MEMBER)
     guest = make_user("gast", other_association)
     meeting.write_minutes(MINUTES)
-    meeting.send_minutes_for_checking()
+    meeting.send_minutes_for_approval()
     index_everything()
     minutes = registry.adapters()["dialogues.minutes"]
 
@@ -177,7 +177,7 @@ def test_approved_minutes_are_found_per_agenda_item_by_every_reader(
     meeting, member, staff, outsider, association
 ):
     meeting.write_minutes(MINUTES)
-    meeting.send_minutes_for_checking()
+    meeting.send_minutes_for_approval()
     approve(meeting, association)
     item = meeting.agenda_items.get(title="Kvällsvandringar")
     index_everything()
@@ -193,7 +193,7 @@ def test_a_public_forums_approved_minutes_are_found_by_anyone(meeting, associati
     meeting.forum.visibility = Forum.Visibility.PUBLIC
     meeting.forum.save()
     meeting.write_minutes(MINUTES)
-    meeting.send_minutes_for_checking()
+    meeting.send_minutes_for_approval()
     index_everything()
     assert types(None, "hyresgästföreningen") == set()
 

@@ -132,8 +132,8 @@ def test_no_user_finds_a_forum_record_they_cannot_open(world, settings, monkeypa
 
 
 def build_forums(world):
-    from dialogues.models import Attendance, Forum, ForumMember
-    from tests.dialogues.factories import make_attendance, make_meeting
+    from dialogues.models import Forum, ForumMember
+    from tests.dialogues.factories import make_approver, make_attendance, make_meeting
 
     city = make_organisation(name="Paddelstaden", kind=Organisation.Kind.MUNICIPALITY)
     department = make_organisation(
@@ -154,16 +154,16 @@ def build_forums(world):
             ForumMember.objects.create(forum=forum, organisation=club)
         meeting = make_meeting(forum, title=f"Paddelmöte {number}")
         meeting.agenda_items.create(title="Paddelklubbens lokaler")
-        checker = make_attendance(meeting, city, meeting_role=Attendance.Role.MINUTES_CHECKER)
+        checker = make_approver(meeting, city)
         for club, present in zip(clubs, presence, strict=True):
             # Organisations outside the forum may be present too (co-opted, guests).
             if club in members or present:
                 make_attendance(meeting, club, presence="present" if present else "apologies")
         meeting.write_minutes("### §1 Paddelklubbens lokaler\n\nPaddelklubben saknar förråd.")
         if state != "draft":
-            meeting.send_minutes_for_checking()
+            meeting.send_minutes_for_approval()
         if state == "approved":
-            meeting.approve_minutes(by=make_user(), organisation_ids={checker.organisation_id})
+            meeting.approve_minutes(by=checker.user)
         forum.topics.create(title="Paddelklubbens tider").add_post(
             "Paddelklubb", clubs[0], make_user()
         )

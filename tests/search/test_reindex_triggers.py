@@ -116,7 +116,7 @@ def test_a_forum_made_public_is_found_by_anyone_and_private_again_by_no_one(meet
 
 def test_approved_minutes_reach_every_reader(meeting, association, staff):
     meeting.write_minutes(MINUTES)
-    meeting.send_minutes_for_checking()
+    meeting.send_minutes_for_approval()
     assert types(staff, "hyresgästföreningen") == set()
 
     approve(meeting, association)
@@ -199,7 +199,7 @@ def test_a_reader_joining_or_leaving_a_present_organisation_follows_the_minutes_
     make_attendance(meeting, other_association, meeting_role=Attendance.Role.CO_OPTED)
     reader = make_user("tjansteperson2", department)
     meeting.write_minutes(MINUTES)
-    meeting.send_minutes_for_checking()
+    meeting.send_minutes_for_approval()
     assert types(reader, "hyresgästföreningen") == set()
 
     joined = Membership.objects.create(
