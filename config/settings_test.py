@@ -17,3 +17,8 @@ STORAGES = {
 # Jobs run at once in the test's own process (tests/jobs/ runs real workers).
 JOBS_EAGER = True
 JOBS_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# SQLite: the test database is a file, not memory, so threads and processes racing for the
+# same rows meet SQLite's real locking (an in-memory database shared between threads
+# answers "database table is locked" at once instead of waiting).
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    DATABASES["default"]["TEST"] = {"NAME": str(_TMP / "test.sqlite3")}

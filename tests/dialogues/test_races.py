@@ -6,7 +6,7 @@ write lock as they begin (transaction_mode IMMEDIATE, with a busy timeout)."""
 import threading
 
 import pytest
-from django.db import connection, connections
+from django.db import connections
 
 from dialogues import exceptions
 from dialogues.models import ActionItem, Meeting
@@ -21,20 +21,6 @@ THREADS = 10
 
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(autouse=True)
-def writers_take_turns_on_sqlite(transactional_db):
-    """On SQLite the race needs transactions that take the write lock when they begin
-    (transaction_mode IMMEDIATE, with a busy timeout) on a database file: an in-memory test
-    database shares one cache between threads, whose table locks no timeout waits for."""
-    if connection.vendor != "sqlite":
-        return
-    options = connection.settings_dict.get("OPTIONS", {})
-    if str(options.get("transaction_mode", "")).upper() != "IMMEDIATE":
-        pytest.skip("SQLite: set transaction_mode IMMEDIATE and a timeout (config/env.py)")
-    if connection.is_in_memory_db():
-        pytest.skip("SQLite: the test database must be a file (DATABASES TEST NAME)")
 
 
 def run_together(work, count=THREADS):
