@@ -11,7 +11,16 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.url_walk import LOGIN, ROLES
 
-APPS = ["config", "organisations", "agreements", "consultation", "dialogues", "attachments", "search", "api"]  # noqa: E501
+APPS = [
+    "config",
+    "organisations",
+    "agreements",
+    "consultation",
+    "dialogues",
+    "attachments",
+    "search",
+    "api",
+]  # noqa: E501
 
 
 def expectations():

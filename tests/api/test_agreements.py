@@ -251,4 +251,3 @@ def test_the_agreement_list_queries_do_not_grow(
 
     with django_assert_max_num_queries(12):
         client.get("/api/v1/agreements/")
-
