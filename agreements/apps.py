@@ -10,6 +10,31 @@ class AgreementsConfig(AppConfig):
         from agreements import signals, signals_consultation  # noqa: F401
 
         self.register_attachments()
+        self.register_events()
+
+    def register_events(self):
+        """Events about agreements, revisions, parties and comments reach only those the
+        pages' own rules let see them."""
+        import events
+        from agreements import permissions, permissions_comments
+        from agreements.models import Agreement, Comment, Party, Revision
+
+        events.register(Agreement, can_view=permissions.can_view, agreement=lambda a: a)
+        events.register(
+            Revision, can_view=permissions.can_view_revision, agreement=lambda r: r.agreement
+        )
+        events.register(
+            Party,
+            can_view=lambda user, party: permissions.can_view(user, party.agreement),
+            agreement=lambda party: party.agreement,
+        )
+        events.register(
+            Comment,
+            can_view=lambda user, comment: permissions_comments.can_view_comments(
+                user, comment.revision
+            ),
+            agreement=lambda comment: comment.revision.agreement,
+        )
 
     def register_attachments(self):
         """Files on agreements, revisions and comments follow the pages' own rules."""

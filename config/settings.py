@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "attachments",
     "search",
     "jobs",
+    "events",
     "django_q",
     "rest_framework",
     "drf_spectacular",

@@ -10,6 +10,16 @@ class DialoguesConfig(AppConfig):
         from dialogues import signals  # noqa: F401
 
         self.register_attachments()
+        self.register_events()
+
+    def register_events(self):
+        """Events about meetings (notice, minutes) and action items follow the forum's rules."""
+        import events
+        from dialogues import permissions as rules
+        from dialogues.models import ActionItem, Meeting
+
+        events.register(Meeting, can_view=rules.can_view_meeting)
+        events.register(ActionItem, can_view=rules.can_view_action_item)
 
     def register_attachments(self):
         """Files on meetings, agenda items, action items and posts follow the forum's rules."""

@@ -17,6 +17,7 @@ SOURCES = [
     "attachments",
     "search",
     "jobs",
+    "events",
     "api",
     "templates",
     "locale",

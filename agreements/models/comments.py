@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+import events
 from agreements import consultation_errors as errors
 from agreements.passages import context_of, plain_text
 
@@ -126,6 +127,7 @@ class Comment(models.Model):
         comment.author, comment.organisation = author, organisation
         comment.set_quote(quote)
         comment.save()
+        events.emit("comment.received", comment, actor=author)
         return comment
 
     def set_quote(self, quote):
@@ -165,7 +167,7 @@ class Comment(models.Model):
         """Record (or change) the municipality's response; returns (response, created)."""
         if self.parent_id is not None or self.is_withdrawn:
             raise errors.NotAnswerable
-        return Response.objects.update_or_create(
+        response, created = Response.objects.update_or_create(
             comment=self,
             defaults={
                 "disposition": disposition,
@@ -176,6 +178,8 @@ class Comment(models.Model):
                 "addressed_in_section": addressed_section,
             },
         )
+        events.emit("comment.answered", self, actor=by, first_answer=created)
+        return response, created
 
 
 class Response(models.Model):

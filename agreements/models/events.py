@@ -3,7 +3,19 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+import events
 from agreements.exceptions import AgreementError
+
+# What each timeline row tells the rest of Överens (events.emit), and about which record.
+TOLD = {
+    "consultation_opened": (("revision.published", "consultation.opened"), "revision"),
+    "consultation_closed": (("consultation.closed",), "revision"),
+    "adopted": (("agreement.adopted",), "revision"),
+    "status_changed": (("agreement.status_changed",), "agreement"),
+    "party_joined": (("party.joined",), "party"),
+    "signed": (("party.signed",), "party"),
+    "withdrew": (("party.left",), "party"),
+}
 
 
 class Event(models.Model):
@@ -54,6 +66,14 @@ class Event(models.Model):
         if not self._state.adding:
             raise AgreementError(_("The timeline is append-only."))
         super().save(*args, **kwargs)
+        self.tell()
+
+    def tell(self):
+        """Emit the event(s) this row stands for, once the change commits."""
+        kinds, field = TOLD.get(self.kind, ((), None))
+        record = getattr(self, field) if field else None
+        for kind in kinds if record is not None else ():
+            events.emit(kind, record, actor=self.actor, **self.details)
 
     def delete(self, *args, **kwargs):
         raise AgreementError(_("The timeline is append-only."))

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+import events
 from dialogues import exceptions
 from dialogues.models.forums import Forum
 from dialogues.models.minutes import MinutesWorkflow
@@ -247,6 +248,8 @@ class Meeting(MinutesWorkflow, models.Model):
             self.notice_changed_at = None
             fields.append("notice_changed_at")
             transaction.on_commit(lambda: _notifications().notify_cancelled(self.pk))
+        if to == self.Status.CANCELLED:
+            events.emit("meeting.cancelled", self, actor=by)
         elif locked.status == self.Status.CANCELLED and locked.notice_sent_at:
             self.notice_changed_at = timezone.now()
             fields.append("notice_changed_at")
@@ -275,6 +278,7 @@ class Meeting(MinutesWorkflow, models.Model):
         self.save(update_fields=["notice_sent_at", "notice_sequence", "notice_changed_at"])
         sequence = self.notice_sequence
         transaction.on_commit(lambda: _notifications().notify_notice(self.pk, sequence))
+        events.emit("meeting.notice_sent", self, actor=by, update=update)
         return update
 
     def note_agenda_change(self):

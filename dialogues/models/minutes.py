@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+import events
 from dialogues import exceptions
 
 PARAGRAPH_FIELDS = ("discussion_summary", "outcome_type", "outcome")
@@ -93,6 +94,7 @@ class MinutesWorkflow:
             ]
         )
         version = locked.minutes_version
+        events.emit("minutes.sent_for_approval", self, actor=self.minutes_sent_by)
         if notify:
             transaction.on_commit(lambda: _notifications().request_approval(self.pk, version))
 
@@ -148,6 +150,7 @@ class MinutesWorkflow:
         self.save(
             update_fields=["minutes_status", "minutes_approved_at", "minutes_approved_by", "status"]
         )
+        events.emit("minutes.approved", self, actor=by)
 
     def add_addendum(self, text, by):
         """Correct approved minutes with an addendum that keeps its own author and time."""
