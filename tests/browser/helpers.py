@@ -61,4 +61,18 @@ def tab_to(page, locator, presses=60):
 
 
 def focused_id(page):
-    return page.evaluate("() => document.activeElement && document.activeElement.id")
+    """The id of the element with the keyboard focus, once it has settled.
+
+    The browser moves the focus to an `autofocus` field only after the page has loaded, and a
+    keypress's effect arrives a moment later: wait up to two seconds for a focused element with
+    an id before asking which it is.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+    try:
+        page.wait_for_function(
+            "() => document.activeElement && document.activeElement.id", timeout=2000
+        )
+    except PlaywrightTimeoutError:
+        return ""
+    return page.evaluate("() => document.activeElement.id")
