@@ -200,13 +200,15 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 ACCESSIBILITY_CONTACT_EMAIL = env_str("ACCESSIBILITY_CONTACT_EMAIL")
 
 # Background jobs (jobs/README.md): django-q2 with its queue in the database. A worker that
-# took a job and did not finish it (killed, or the job raised) leaves it to be taken again
-# JOBS_RETRY_AFTER seconds later, so that must exceed the longest job (JOBS_TIMEOUT).
+# took a job and did not finish it (killed) leaves it to be taken again JOBS_RETRY_AFTER
+# seconds later, so that must exceed the longest job (JOBS_TIMEOUT). A job that raises runs
+# again JOBS_RETRY_BACKOFF seconds later, the wait doubling with each try (at most six hours).
 JOBS_EAGER = env_bool("JOBS_EAGER", default=False)  # run jobs at once, in the asking process
 JOBS_WORKERS = env_int("JOBS_WORKERS", 2)
 JOBS_TIMEOUT = env_int("JOBS_TIMEOUT", 120)
 JOBS_RETRY_AFTER = env_int("JOBS_RETRY_AFTER", JOBS_TIMEOUT + 60)
 JOBS_MAX_ATTEMPTS = env_int("JOBS_MAX_ATTEMPTS", 5)
+JOBS_RETRY_BACKOFF = env_int("JOBS_RETRY_BACKOFF", 60)
 JOBS_WAITING_ALERT = env_int("JOBS_WAITING_ALERT", 600)  # seconds before /readyz warns
 JOBS_HEARTBEAT_ALERT = env_int("JOBS_HEARTBEAT_ALERT", 180)
 if JOBS_RETRY_AFTER <= JOBS_TIMEOUT:
@@ -214,8 +216,10 @@ if JOBS_RETRY_AFTER <= JOBS_TIMEOUT:
         f"JOBS_RETRY_AFTER={JOBS_RETRY_AFTER} must be more than JOBS_TIMEOUT={JOBS_TIMEOUT}: "
         "a job still running would be started a second time."
     )
-if min(JOBS_WORKERS, JOBS_TIMEOUT, JOBS_MAX_ATTEMPTS) < 1:
-    raise ImproperlyConfigured("JOBS_WORKERS, JOBS_TIMEOUT, JOBS_MAX_ATTEMPTS: 1 or more, please.")
+if min(JOBS_WORKERS, JOBS_TIMEOUT, JOBS_MAX_ATTEMPTS, JOBS_RETRY_BACKOFF) < 1:
+    raise ImproperlyConfigured(
+        "JOBS_WORKERS, JOBS_TIMEOUT, JOBS_MAX_ATTEMPTS, JOBS_RETRY_BACKOFF: 1 or more, please."
+    )
 Q_CLUSTER = {
     "name": "overens",
     "orm": "default",
@@ -223,7 +227,9 @@ Q_CLUSTER = {
     "timeout": JOBS_TIMEOUT,
     "retry": JOBS_RETRY_AFTER,
     "max_attempts": JOBS_MAX_ATTEMPTS,
-    "ack_failures": False,  # a failed job stays queued and runs again after JOBS_RETRY_AFTER
+    # A job that raised has its next try scheduled by jobs.runner (or, after its last try, is
+    # parked as failed); the queue lets it go. A killed worker's job is not acknowledged.
+    "ack_failures": True,
     "catch_up": False,  # after downtime a schedule runs once, not once per missed time
     "save_limit": 500,
     "poll": 0.5,

@@ -15,7 +15,8 @@ def beat():
 
 
 def queue_state():
-    """Waiting and running jobs, the oldest waiting job's age, failures of the last day."""
+    """Waiting, running and failed jobs waiting for their next try, the oldest waiting job's
+    age, failures of the last day."""
     age = queue.oldest_waiting_age()
     day_ago = timezone.now() - timezone.timedelta(days=1)
     waiting_too_long = age is not None and age.total_seconds() > settings.JOBS_WAITING_ALERT
@@ -23,6 +24,7 @@ def queue_state():
         "ok": not waiting_too_long,
         "waiting": queue.waiting().count(),
         "running": queue.running().count(),
+        "retrying": queue.retries().count(),
         "oldest_waiting_seconds": None if age is None else round(age.total_seconds()),
         "failed_last_day": queue.failures(since=day_ago).count(),
     }

@@ -5,21 +5,25 @@ service and production (PostgreSQL) shares it between any number of workers on a
 machines. A worker takes a job by stamping it "locked until now + JOBS_RETRY_AFTER" and deletes
 it only once the job has finished: a worker killed in the middle leaves the job to be taken
 again when that time has passed (at least once, so every job is idempotent). A job that raises
-is left in the queue the same way and runs again after JOBS_RETRY_AFTER, up to
-JOBS_MAX_ATTEMPTS; then it is parked as a failed task with its error (Admin → Failed tasks).
+is put back as a one-off schedule JOBS_RETRY_BACKOFF seconds later, doubling with each try, up
+to JOBS_MAX_ATTEMPTS tries; the last try's error parks it as a failed task (Admin → Failed
+tasks).
 
 A job enqueued inside a transaction is a row of that transaction: it exists only if the change
 that caused it commits, and no worker sees it before.
 """
 
+import base64
 import contextlib
+import pickle
 import threading
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.signing import Signer
 from django.utils import timezone
 from django_q.models import OrmQ, Schedule
-from django_q.tasks import async_task
+from django_q.tasks import async_task, schedule
 
 from jobs import runner
 
@@ -60,6 +64,42 @@ def task_name(path, label):
     return f"{short} {label}".strip()[:100]
 
 
+RETRY_SIGNER = Signer(salt="jobs.retry")
+RETRY_LIMIT = 6 * 3600  # no wait between two tries is longer than six hours
+
+
+def retry_wait(attempt):
+    """Seconds to wait before try `attempt` (2, 3, …): JOBS_RETRY_BACKOFF, then doubling."""
+    return min(settings.JOBS_RETRY_BACKOFF * 2 ** (attempt - 2), RETRY_LIMIT)
+
+
+def retry_later(path, args, record, attempt):
+    """Run the job again as try `attempt`, after `retry_wait(attempt)` seconds; return the wait.
+
+    The scheduler keeps only literal arguments, so the job travels pickled (as in the queue
+    itself) and signed with the project's secret key.
+    """
+    delay = retry_wait(attempt)
+    sealed = base64.b64encode(pickle.dumps((path, tuple(args), record, attempt))).decode()
+    schedule(
+        f"{runner.__name__}.run_again",
+        RETRY_SIGNER.sign(sealed),
+        schedule_type=Schedule.ONCE,
+        next_run=timezone.now() + timedelta(seconds=delay),
+    )
+    return delay
+
+
+def unseal(payload):
+    """A retry's (path, args, record, attempt); raises BadSignature if it was tampered with."""
+    return pickle.loads(base64.b64decode(RETRY_SIGNER.unsign(payload)))  # noqa: S301 - signed
+
+
+def retries():
+    """Jobs that failed and wait for their next try."""
+    return Schedule.objects.filter(func=f"{runner.__name__}.run_again")
+
+
 def sync_schedules(schedules=None):
     """Make the scheduler hold exactly the configured schedules (settings.JOBS_SCHEDULE)."""
     schedules = settings.JOBS_SCHEDULE if schedules is None else schedules
@@ -78,7 +118,8 @@ def sync_schedules(schedules=None):
 
 
 def schedules():
-    return list(Schedule.objects.order_by("name").values("name", "cron", "next_run"))
+    configured = Schedule.objects.filter(func=f"{runner.__name__}.run")
+    return list(configured.order_by("name").values("name", "cron", "next_run"))
 
 
 def waiting():

@@ -1,7 +1,9 @@
+import ast
+
 import pytest
 from django_q.models import OrmQ
 
-from jobs import runner
+from jobs import queue, runner
 
 
 @pytest.fixture
@@ -16,7 +18,7 @@ def queued(settings):
 
 class Worker:
     """What a worker does, in the test's process: run each waiting job and take it off the
-    queue; a job that raises stays queued, as on a real worker."""
+    queue (a job that fails schedules its own next try, as on a real worker)."""
 
     def jobs(self):
         return [row.task["args"][0] for row in OrmQ.objects.order_by("pk")]
@@ -26,6 +28,13 @@ class Worker:
             row = OrmQ.objects.order_by("pk").first()
             if row is None:
                 return
-            runner.run(*row.task["args"])
             row.delete()
+            runner.run(*row.task["args"], **row.task["kwargs"])
         raise AssertionError("the jobs keep making jobs")
+
+    def run_retries(self):
+        """The scheduler's part: run every failed job's next try now, however long its wait."""
+        for retry in queue.retries():
+            retry.delete()
+            [payload] = ast.literal_eval(retry.args)
+            runner.run_again(payload)

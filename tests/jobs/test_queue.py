@@ -1,16 +1,22 @@
 """Putting work on the queue: what is queued, when, and what a job does with a bad record."""
 
+import ast
+import base64
 import logging
+import pickle
 import subprocess
 import sys
 
 import pytest
 from django.core import mail
 from django.core.mail import send_mail
+from django.core.signing import BadSignature
 from django.db import transaction
+from django.utils import timezone
 from django_q.models import Schedule
 
 from jobs import queue, runner
+from jobs.models import Heartbeat
 from tests.factories import make_organisation
 from tests.jobs.worker_site import ROOT
 
@@ -45,11 +51,70 @@ def rename_organisation(pk):
     organisation.save()
 
 
-def test_a_job_that_raises_raises_on_the_worker_so_the_queue_runs_it_again(caplog):
-    with pytest.raises(ValueError, match="never works"):
-        runner.run("tests.jobs.sample_jobs.always_fails", ("x",), "")
+def test_a_job_that_raises_is_tried_again_later_and_the_wait_doubles(caplog, settings):
+    settings.JOBS_MAX_ATTEMPTS, settings.JOBS_RETRY_BACKOFF = 4, 60
+    path = "tests.jobs.sample_jobs.always_fails"
 
-    assert "job tests.jobs.sample_jobs.always_fails record= failed" in caplog.text
+    waits = []
+    for attempt in (1, 2, 3):
+        before = timezone.now()
+        result = runner.run(path, ("x",), "organisation:7", attempt=attempt)
+        [retry] = queue.retries()
+        waits.append(round((retry.next_run - before).total_seconds()))
+        assert f"try {attempt + 1} in" in result and "never works" in result
+        assert queue.unseal(sealed(retry)) == (
+            path,
+            ("x",),
+            "organisation:7",
+            attempt + 1,
+        )
+        retry.delete()
+
+    assert waits == [60, 120, 240]
+    assert "job tests.jobs.sample_jobs.always_fails record=organisation:7 failed" in caplog.text
+    assert "(try 1 of 4)" in caplog.text
+
+
+def test_after_its_last_try_a_failing_job_raises_so_the_queue_parks_it(settings):
+    settings.JOBS_MAX_ATTEMPTS = 3
+
+    with pytest.raises(ValueError, match="never works"):
+        runner.run("tests.jobs.sample_jobs.always_fails", ("x",), "", attempt=3)
+
+    assert not queue.retries().exists()
+
+
+def test_a_retry_runs_the_job_as_its_next_try(settings):
+    settings.JOBS_MAX_ATTEMPTS = 5
+    queue.retry_later("tests.jobs.sample_jobs.record", ("again",), "", 2)
+    [retry] = queue.retries()
+
+    runner.run_again(sealed(retry))
+
+    assert Heartbeat.objects.filter(name__startswith="again:").count() == 1
+
+
+def test_a_tampered_retry_is_refused():
+    queue.retry_later("tests.jobs.sample_jobs.record", ("again",), "", 2)
+    [retry] = queue.retries()
+    signature = sealed(retry).rsplit(":", 1)[1]
+    other_job = base64.b64encode(pickle.dumps(("os.system", ("rm -rf /",), "", 2))).decode()
+
+    with pytest.raises(BadSignature):
+        runner.run_again(f"{other_job}:{signature}")
+
+
+def sealed(retry):
+    """The one argument the scheduler will hand to `runner.run_again`."""
+    [payload] = ast.literal_eval(retry.args)
+    return payload
+
+
+def test_the_configured_schedules_do_not_list_retries():
+    queue.sync_schedules({"yearly": ("tests.jobs.sample_jobs.scheduled", "0 0 1 1 *")})
+    queue.retry_later("tests.jobs.sample_jobs.record", ("again",), "", 2)
+
+    assert [entry["name"] for entry in queue.schedules()] == ["yearly"]
 
 
 def test_sending_an_e_mail_queues_it_and_the_worker_delivers_it(queued):
@@ -79,17 +144,18 @@ class BrokenMailServer:
         raise ConnectionRefusedError("the mail server is down")
 
 
-def test_a_failing_mail_server_leaves_the_e_mail_queued(queued, settings):
+def test_a_failing_mail_server_leaves_the_e_mail_to_be_tried_again(queued, settings):
     send_mail("Svar på synpunkt", "Din synpunkt har besvarats.", None, ["forening@example.org"])
     settings.JOBS_EMAIL_BACKEND = "tests.jobs.test_queue.BrokenMailServer"
 
-    with pytest.raises(ConnectionRefusedError):
-        queued.run_all()
-
-    assert queued.jobs() == ["jobs.mail.deliver"]
-    settings.JOBS_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     queued.run_all()
+
+    assert mail.outbox == []
+    assert queue.retries().count() == 1
+    settings.JOBS_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    queued.run_retries()
     assert [m.subject for m in mail.outbox] == ["Svar på synpunkt"]
+    assert not queue.retries().exists()
 
 
 def test_the_schedules_are_those_of_the_settings_and_nothing_else(settings):

@@ -50,6 +50,7 @@ class Site:
             "JOBS_TIMEOUT": "4",
             "JOBS_RETRY_AFTER": "6",
             "JOBS_MAX_ATTEMPTS": "2",
+            "JOBS_RETRY_BACKOFF": "1",
             "PYTHONPATH": str(ROOT),
         }
         self.manage("migrate", "--verbosity", "0")
