@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "search",
     "jobs",
     "events",
+    "startpage",
     "django_q",
     "rest_framework",
     "drf_spectacular",

@@ -4,9 +4,10 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from config import views
+from startpage.views import home
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", home, name="home"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),

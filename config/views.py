@@ -8,11 +8,6 @@ from config import health
 
 
 @login_not_required
-def home(request):
-    return render(request, "pages/home.html")
-
-
-@login_not_required
 def accessibility(request):
     contact_email = settings.ACCESSIBILITY_CONTACT_EMAIL
     return render(request, "pages/accessibility.html", {"contact_email": contact_email})

@@ -18,6 +18,7 @@ SOURCES = [
     "search",
     "jobs",
     "events",
+    "startpage",
     "api",
     "templates",
     "locale",

@@ -5,6 +5,7 @@ own box, and a keyboard user who tabs to a button in it sees that button."""
 from tests.browser.helpers import assert_accessible, login, tab_to
 
 PAGES = [
+    "/",  # the start page: every block of a coordinator
     "/api/tokens/",
     "/agreements/lokal-overenskommelse-kullahamn/",
     "/agreements/lokal-overenskommelse-kullahamn/revisions/3/",  # long title, facts, files
