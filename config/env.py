@@ -1,6 +1,7 @@
 """Reading settings from the environment, failing loudly on values we cannot use."""
 
 import os
+import re
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -98,3 +99,32 @@ SQLITE_OPTIONS = {
     "timeout": 20,
     "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
 }
+
+
+def env_colour(name, default=""):
+    """A #rrggbb colour that white text on it, and it as text on white, can be read on
+    (WCAG 2.1 AA: a contrast of at least 4.5:1); `default` when unset or empty."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    if not re.fullmatch(r"#[0-9a-fA-F]{6}", raw):
+        raise ImproperlyConfigured(f"{name}={raw!r} is not a colour; give it as #rrggbb.")
+    ratio = contrast_with_white(raw)
+    if ratio < 4.5:
+        raise ImproperlyConfigured(
+            f"{name}={raw!r} has a contrast of {ratio:.1f}:1 with white; "
+            "text needs at least 4.5:1 (WCAG 2.1 AA). Choose a darker colour."
+        )
+    return raw.lower()
+
+
+def contrast_with_white(colour):
+    """WCAG 2.1 contrast ratio of `colour` (#rrggbb) with white."""
+
+    def channel(hex_pair):
+        value = int(hex_pair, 16) / 255
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(colour[i : i + 2]) for i in (1, 3, 5))
+    luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    return 1.05 / (luminance + 0.05)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from config.env import (
     database_from_url,
     env_bool,
+    env_colour,
     env_cron,
     env_int,
     env_list,
@@ -108,6 +109,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "config.context_processors.navigation",
+                "startpage.context_processors.branding",
             ],
         },
     },
@@ -199,6 +201,23 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Överens <noreply@localhost>
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Where the accessibility statement asks visitors to report problems (empty: the contact centre).
 ACCESSIBILITY_CONTACT_EMAIL = env_str("ACCESSIBILITY_CONTACT_EMAIL")
+
+# Who runs this installation, as the pages show it (the demo is Kullahamns stad). The logo is
+# a static file name or an address on this site ("/…"): the Content Security Policy loads
+# images from this site only. Colours replace the blue of the header and links (#rrggbb, at
+# least 4.5:1 with white); empty keeps it.
+SITE_NAME = env_str("SITE_NAME", "Överens")
+MUNICIPALITY_NAME = env_str("MUNICIPALITY_NAME", "Kullahamns stad")
+MUNICIPALITY_LOGO = env_str("MUNICIPALITY_LOGO", "startpage/kullahamn.svg")
+MUNICIPALITY_CONTACT_EMAIL = env_str("MUNICIPALITY_CONTACT_EMAIL", "samverkan@kullahamn.se")
+MUNICIPALITY_WEBSITE = env_str("MUNICIPALITY_WEBSITE", "")
+MUNICIPALITY_COLOUR = env_colour("MUNICIPALITY_COLOUR")
+MUNICIPALITY_COLOUR_DARK = env_colour("MUNICIPALITY_COLOUR_DARK", MUNICIPALITY_COLOUR)
+if re.match(r"[a-z][a-z0-9+.-]*:|//", MUNICIPALITY_LOGO, re.I):
+    raise ImproperlyConfigured(
+        f"MUNICIPALITY_LOGO={MUNICIPALITY_LOGO!r}: give a static file name or an address on "
+        "this site starting with /; the Content Security Policy loads images from this site only."
+    )
 
 # Background jobs (jobs/README.md): django-q2 with its queue in the database. A worker that
 # took a job and did not finish it (killed) leaves it to be taken again JOBS_RETRY_AFTER

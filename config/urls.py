@@ -4,10 +4,11 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from config import views
-from startpage.views import home
+from startpage.views import brand_css, home
 
 urlpatterns = [
     path("", home, name="home"),
+    path("brand.css", brand_css, name="brand_css"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),

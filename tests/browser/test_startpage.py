@@ -27,3 +27,15 @@ def test_forening_follows_the_open_consultation_from_the_start_page(page):
     block.get_by_role("link").first.click()
 
     assert "/consultation/" in page.url
+
+
+def test_a_visitor_meets_the_agreement_in_force_on_a_phone(page):
+    page.set_viewport_size({"width": 390, "height": 800})
+
+    page.goto("/")
+
+    agreements = page.get_by_role("region", name="Gällande överenskommelser")
+    assert agreements.get_by_role("link").first.is_visible()
+    assert page.get_by_role("heading", name="Hur kan vår förening delta?").is_visible()
+    assert page.evaluate(SIDEWAYS) <= 0
+    assert_accessible(page)

@@ -2,6 +2,7 @@ from tests.url_walk import LOGIN, Expect, signed_in
 
 URLS = {
     "home": Expect(),
+    "brand_css": Expect(),
     "accessibility": Expect(),
     "healthz": Expect(),
     "readyz": Expect(),
