@@ -19,6 +19,7 @@ urlpatterns = [
     path("forums/", include("dialogues.urls")),
     path("attachments/", include("attachments.urls")),
     path("search/", include("search.urls")),
+    path("notifications/", include("notifications.urls")),
     path("api/", include("api.urls")),
     path("admin/", admin.site.urls),
 ]

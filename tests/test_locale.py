@@ -19,6 +19,7 @@ SOURCES = [
     "jobs",
     "events",
     "startpage",
+    "notifications",
     "api",
     "templates",
     "locale",

@@ -20,6 +20,7 @@ APPS = [
     "attachments",
     "search",
     "api",
+    "notifications",
 ]  # noqa: E501
 
 
