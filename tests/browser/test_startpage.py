@@ -39,3 +39,14 @@ def test_a_visitor_meets_the_agreement_in_force_on_a_phone(page):
     assert page.get_by_role("heading", name="Hur kan vår förening delta?").is_visible()
     assert page.evaluate(SIDEWAYS) <= 0
     assert_accessible(page)
+
+
+def test_the_notifications_page_fits_a_phone_and_passes_axe(page):
+    login(page, "forening")
+    page.set_viewport_size({"width": 390, "height": 800})
+
+    page.get_by_role("banner").get_by_role("link", name="Aviseringar").click()
+
+    assert page.get_by_role("heading", name="Aviseringar").is_visible()
+    assert page.evaluate(SIDEWAYS) <= 0
+    assert_accessible(page)

@@ -120,3 +120,12 @@ def test_someone_elses_notification_is_not_found(client, opened, member, outside
 
     assert client.get(f"/notifications/{notification.pk}/").status_code == 404
     assert client.post(f"/notifications/{notification.pk}/read/").status_code == 404
+
+
+def test_the_list_links_to_the_e_mail_settings(client, member):
+    client.force_login(member)
+
+    page = client.get("/notifications/").text
+
+    assert 'href="/agreements/notifications/"' in page
+    assert "Inga aviseringar än" in page
