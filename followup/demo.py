@@ -10,8 +10,23 @@ from django.utils import timezone
 
 from agreements.models import Agreement
 from dialogues.models import ActionItem
-from followup.demo_data import AREAS, COMMITMENTS, REPORTS_2026, SURVEY_2025, SURVEY_TEXTS
-from followup.models import ActionPlan, Area, Commitment, CommitmentChange, FollowUpRound
+from followup.demo_data import (
+    AREAS,
+    COMMITMENTS,
+    INDICATORS,
+    REPORTS_2026,
+    SURVEY_2025,
+    SURVEY_TEXTS,
+)
+from followup.indicators import add_computed
+from followup.models import (
+    ActionPlan,
+    Area,
+    Commitment,
+    CommitmentChange,
+    FollowUpRound,
+    Indicator,
+)
 from organisations.models import Organisation
 
 LO_SLUG = "lokal-overenskommelse-kullahamn"
@@ -63,7 +78,25 @@ def _plan(agreement, by):
         commitment.organisations.set([organisations[name] for name in orgs])
         commitment.principles.set([principles[i] for i in prins if i < len(principles)])
     _link_action_items(plan)
+    _indicators(plan, by)
     return plan
+
+
+def _indicators(plan, by):
+    for position, (name, unit, direction, base, y25, y26, target, source) in enumerate(INDICATORS):
+        indicator = Indicator.objects.create(
+            plan=plan,
+            name=name,
+            unit=unit,
+            direction=direction,
+            baseline_year=2024,
+            baseline=base,
+            target=target,
+            position=position,
+        )
+        indicator.record_value(year=2025, value=y25, source=source, by=by)
+        indicator.record_value(year=2026, value=y26, source=source, comment="Preliminärt", by=by)
+    add_computed(plan)
 
 
 def _link_action_items(plan):

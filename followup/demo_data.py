@@ -311,3 +311,47 @@ SURVEY_TEXTS = [
     "Vi saknar återkoppling på våra remissvar.",
     "",
 ]
+
+# name, unit, direction, baseline 2024, 2025, 2026, target, source
+INDICATORS = [
+    (
+        "Föreningar som fått föreningsbidrag",
+        "st",
+        "higher",
+        142,
+        151,
+        158,
+        170,
+        "Kultur- och fritidsförvaltningens bidragsregister",
+    ),
+    (
+        "Föreningar nöjda med stadens bemötande",
+        "%",
+        "higher",
+        61,
+        66,
+        70,
+        75,
+        "Föreningsrådets medlemsenkät",
+    ),
+    (
+        "Timmar i skolhallar för barn- och ungdomsidrott per vecka",
+        "timmar",
+        "higher",
+        210,
+        224,
+        238,
+        260,
+        "Bokningssystemet",
+    ),
+    (
+        "Handläggningstid för bidragsansökan",
+        "dagar",
+        "lower",
+        42,
+        31,
+        24,
+        21,
+        "E-tjänsten för föreningsbidrag",
+    ),
+]

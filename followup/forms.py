@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from dialogues.models import ActionItem
 from dialogues.permissions import readable_forums
-from followup.models import ActionPlan, Area, Commitment
+from followup.models import ActionPlan, Area, Commitment, Indicator
 from organisations.models import Organisation
 
 
@@ -170,3 +170,16 @@ class SurveyForm(forms.Form):
 
     def scores(self):
         return {p.pk: self.cleaned_data[f"p{p.pk}"] for p in self.principles}
+
+
+class IndicatorForm(forms.ModelForm):
+    class Meta:
+        model = Indicator
+        fields = ["name", "unit", "description", "direction", "baseline_year", "baseline", "target"]
+
+
+class ValueForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"))
+    value = forms.DecimalField(label=_("Value"), max_digits=12, decimal_places=2)
+    source = forms.CharField(label=_("Source"), max_length=200, required=False)
+    comment = forms.CharField(label=_("Comment"), max_length=500, required=False)

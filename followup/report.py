@@ -65,6 +65,36 @@ def survey_results(follow_up):
     return rows
 
 
+def indicator_rows(plan, up_to=None):
+    """Each indicator with its values per year of the plan, up to `up_to` (JSON-ready)."""
+    from followup.indicators import how, series
+
+    rows = []
+    for indicator in plan.indicators.prefetch_related("values"):
+        values = series(indicator)
+        rows.append(
+            {
+                "name": indicator.title,
+                "unit": indicator.unit,
+                "direction": indicator.direction,
+                "baseline_year": indicator.baseline_year,
+                "baseline": _number(indicator.baseline),
+                "target": _number(indicator.target),
+                "values": [
+                    [year, _number(value)]
+                    for year, value in values.items()
+                    if up_to is None or year <= up_to
+                ],
+                "how": str(how(indicator)),
+            }
+        )
+    return rows
+
+
+def _number(value):
+    return None if value is None else float(value)
+
+
 def compile_report(follow_up):
     plan = follow_up.plan
     commitments = list(plan.commitments.prefetch_related("principles").select_related("area"))
@@ -78,6 +108,7 @@ def compile_report(follow_up):
         "by_status": status_counts(queryset),
         "by_area": progress_by_area(queryset),
         "by_principle": progress_by_principle(commitments, plan.agreement.principles.all()),
+        "indicators": indicator_rows(plan, up_to=follow_up.year),
         "survey": survey_results(follow_up),
         "survey_answers": follow_up.survey_answers.count(),
         "tasks": follow_up.tasks.count(),

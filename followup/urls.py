@@ -1,9 +1,10 @@
 from django.urls import path
 
-from followup.views import plans, rounds
+from followup.views import indicators, plans, public, rounds
 
 app_name = "followup"
 urlpatterns = [
+    path("<slug:slug>/follow-up/", public.overview, name="overview"),
     path("<slug:slug>/action-plans/", plans.plan_list, name="plans"),
     path("<slug:slug>/action-plans/new/", plans.plan_create, name="plan_create"),
     path("<slug:slug>/action-plans/<int:pk>/", plans.plan_detail, name="plan"),
@@ -14,6 +15,22 @@ urlpatterns = [
         name="commitment_create",
     ),
     path("<slug:slug>/action-plans/<int:pk>/follow-ups/new/", rounds.round_open, name="round_open"),
+    path(
+        "<slug:slug>/action-plans/<int:pk>/indicators/new/",
+        indicators.indicator_create,
+        name="indicator_create",
+    ),
+    path(
+        "<slug:slug>/action-plans/<int:pk>/indicators/computed/",
+        indicators.indicators_computed,
+        name="indicators_computed",
+    ),
+    path("<slug:slug>/indicators/<int:pk>/", indicators.indicator_detail, name="indicator"),
+    path(
+        "<slug:slug>/indicators/<int:pk>/values/",
+        indicators.indicator_value,
+        name="indicator_value",
+    ),
     path("<slug:slug>/commitments/<int:pk>/", plans.commitment_detail, name="commitment"),
     path("<slug:slug>/commitments/<int:pk>/edit/", plans.commitment_edit, name="commitment_edit"),
     path(
@@ -28,6 +45,8 @@ urlpatterns = [
         name="commitment_unlink",
     ),
     path("<slug:slug>/follow-ups/<int:year>/", rounds.round_detail, name="round"),
+    path("<slug:slug>/follow-ups/<int:year>/report.csv", public.report_csv, name="report_csv"),
+    path("<slug:slug>/follow-ups/<int:year>/report.pdf", public.report_pdf, name="report_pdf"),
     path("<slug:slug>/follow-ups/<int:year>/survey/", rounds.survey, name="survey"),
     path("<slug:slug>/follow-ups/<int:year>/publish/", rounds.publish, name="publish"),
     path(

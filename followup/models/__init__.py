@@ -1,5 +1,6 @@
 """The follow-up's models; see followup/README.md."""
 
+from followup.models.indicators import Indicator, IndicatorValue
 from followup.models.plans import ActionPlan, Area, Commitment, CommitmentChange
 from followup.models.rounds import (
     SURVEY_MIN_GROUP,
@@ -18,6 +19,8 @@ __all__ = [
     "CommitmentChange",
     "CommitmentReport",
     "FollowUpRound",
+    "Indicator",
+    "IndicatorValue",
     "ReportTask",
     "SurveyAnswer",
     "SurveyScore",

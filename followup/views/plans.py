@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from followup import permissions as rules
 from followup.exceptions import FollowUpError
 from followup.forms import CommitmentForm, LinkForm, PlanForm, ProgressForm
+from followup.indicators import series
 from followup.models import ActionPlan
 from followup.views.common import form_data, perform
 
@@ -46,7 +47,10 @@ def plan_detail(request, slug, pk):
         plan.commitments.select_related("area").prefetch_related("organisations").order_by("number")
     )
     rounds = [r for r in plan.rounds.all() if rules.can_view_round(request.user, r)]
+    indicators = [(i, series(i)) for i in plan.indicators.prefetch_related("values")]
     context = {
+        "indicators": indicators,
+        "years": list(plan.years()),
         "agreement": plan.agreement,
         "plan": plan,
         "commitments": commitments,

@@ -18,6 +18,12 @@ def linked_item():
     return {"slug": LO, "pk": commitment.pk, "item_id": commitment.action_items.first().pk}
 
 
+def indicator():
+    """A manual indicator of the demo plan (the coordinator enters its values)."""
+    plan = ActionPlan.objects.get(agreement__slug=LO)
+    return {"slug": LO, "pk": plan.indicators.filter(computed="").first().pk}
+
+
 def open_year():
     return {"slug": LO, "year": 2026}
 
@@ -30,12 +36,22 @@ def report_kif():
 MANAGERS = {"anonymous": LOGIN, "admin": 200, "samordnare": 200}
 
 URLS = {
+    # The public page and the published 2025 report: everyone.
+    "followup:overview": Expect(kwargs=lambda: {"slug": LO}),
+    "followup:report_csv": Expect(kwargs=lambda: {"slug": LO, "year": 2025}),
+    "followup:report_pdf": Expect(kwargs=lambda: {"slug": LO, "year": 2025}),
     "followup:plans": Expect(kwargs=lambda: {"slug": LO}),
     "followup:plan_create": Expect(MANAGERS, default=404, kwargs=lambda: {"slug": LO}, post=True),
     "followup:plan": Expect(kwargs=plan),
     "followup:plan_adopt": Expect({"anonymous": LOGIN}, default=405, kwargs=plan, post=True),
     "followup:commitment_create": Expect(MANAGERS, default=404, kwargs=plan, post=True),
     "followup:round_open": Expect(MANAGERS, default=404, kwargs=plan, post=True),
+    "followup:indicator_create": Expect(MANAGERS, default=404, kwargs=plan, post=True),
+    "followup:indicators_computed": Expect(
+        {"anonymous": LOGIN}, default=405, kwargs=plan, post=True
+    ),
+    "followup:indicator": Expect(kwargs=indicator),
+    "followup:indicator_value": Expect(MANAGERS, default=404, kwargs=indicator, post=True),
     "followup:commitment": Expect(kwargs=kif_commitment),
     "followup:commitment_edit": Expect(MANAGERS, default=404, kwargs=kif_commitment, post=True),
     "followup:commitment_status": Expect(MANAGERS, default=404, kwargs=kif_commitment, post=True),
