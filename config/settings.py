@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "organisations",
     "agreements",
     "dialogues",
+    "followup",
     "attachments",
     "search",
     "jobs",
@@ -275,6 +276,7 @@ JOBS_SCHEDULE = {
             "dialogues.notifications.send_action_item_reminders",
             "0 8 * * *",
         ),
+        ("followup_reminders", "followup.notifications.send_reminders", "15 8 * * *"),
     ]
 }
 

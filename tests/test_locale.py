@@ -14,6 +14,7 @@ SOURCES = [
     "organisations",
     "agreements",
     "dialogues",
+    "followup",
     "attachments",
     "search",
     "jobs",

@@ -17,6 +17,7 @@ APPS = [
     "agreements",
     "consultation",
     "dialogues",
+    "followup",
     "attachments",
     "search",
     "api",
