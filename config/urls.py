@@ -18,5 +18,6 @@ urlpatterns = [
     path("attachments/", include("attachments.urls")),
     path("search/", include("search.urls")),
     path("api/", include("api.urls")),
+    path("webhooks/", include("webhooks.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -19,6 +19,7 @@ SOURCES = [
     "jobs",
     "events",
     "api",
+    "webhooks",
     "templates",
     "locale",
     "manage.py",

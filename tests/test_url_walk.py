@@ -20,6 +20,7 @@ APPS = [
     "attachments",
     "search",
     "api",
+    "webhooks",
 ]  # noqa: E501
 
 
