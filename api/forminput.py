@@ -99,6 +99,10 @@ FIELD_TYPES = [
         lambda f: serializers.ListField(child=serializers.CharField()),
     ),
     (forms.ModelChoiceField, lambda f: serializers.CharField()),
+    (
+        forms.MultipleChoiceField,
+        lambda f: serializers.ListField(child=serializers.ChoiceField(choices=list(f.choices))),
+    ),
     (forms.TypedChoiceField, lambda f: serializers.CharField()),
     (forms.ChoiceField, lambda f: serializers.ChoiceField(choices=list(f.choices))),
     (forms.BooleanField, lambda f: serializers.BooleanField()),

@@ -7,6 +7,7 @@ api/errors.py, so clients (and schemathesis) can rely on the schema for errors t
 from drf_spectacular import openapi
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 
+from api.conditional import IF_NONE_MATCH, NOT_MODIFIED
 from api.errors import ErrorSerializer
 
 ERRORS_ALWAYS = ("400", "401", "403", "404", "429")
@@ -22,7 +23,14 @@ class AutoSchema(openapi.AutoSchema):
                 responses[code] = self._get_response_for_code(
                     ErrorSerializer, code, direction=direction
                 )
+        if self.method == "GET":
+            responses.setdefault("304", NOT_MODIFIED)
         return responses
+
+    def get_override_parameters(self):
+        """Every GET answers If-None-Match (api/conditional.py)."""
+        parameters = super().get_override_parameters()
+        return [*parameters, IF_NONE_MATCH] if self.method == "GET" else parameters
 
 
 class BearerTokenScheme(OpenApiAuthenticationExtension):

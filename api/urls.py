@@ -18,6 +18,7 @@ from api.views import (
     revisions,
     search,
     tokens,
+    webhooks,
 )
 
 app_name = "api"
@@ -31,6 +32,7 @@ AREAS = [
     discussion,
     attachments,
     search,
+    webhooks,
 ]
 
 urlpatterns = [

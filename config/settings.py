@@ -4,6 +4,7 @@ Development is the default (DJANGO_DEBUG on, SQLite under var/). Production sets
 DJANGO_DEBUG=0, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and DATABASE_URL; see README.
 """
 
+import ipaddress
 import re
 from datetime import timedelta
 from pathlib import Path
@@ -70,6 +71,7 @@ INSTALLED_APPS = [
     "events",
     "startpage",
     "notifications",
+    "webhooks",
     "django_q",
     "rest_framework",
     "drf_spectacular",
@@ -83,6 +85,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "api.conditional.ApiConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
@@ -271,6 +274,7 @@ JOBS_SCHEDULE = {
             "dialogues.notifications.send_minutes_approval_reminders",
             "0 8 * * *",
         ),
+        ("webhook_retries", "webhooks.delivery.send_due", "* * * * *"),
         (
             "action_item_reminders",
             "dialogues.notifications.send_action_item_reminders",
@@ -279,6 +283,18 @@ JOBS_SCHEDULE = {
         ("followup_reminders", "followup.notifications.send_reminders", "15 8 * * *"),
     ]
 }
+
+# Webhooks (webhooks/README.md). A target on the server's own machine or a private network
+# is refused unless one of these networks holds it (e.g. "10.20.0.0/16" for the diarium).
+WEBHOOKS_ALLOWED_NETWORKS = env_list("WEBHOOKS_ALLOWED_NETWORKS")
+WEBHOOKS_TIMEOUT = env_int("WEBHOOKS_TIMEOUT", 10)  # seconds per connect and per read
+# Seconds to wait before each retry of a failed delivery; after the last it has failed.
+WEBHOOKS_RETRY_DELAYS = [60, 300, 1800, 7200, 21600]
+WEBHOOKS_SWITCH_OFF_AFTER = env_int("WEBHOOKS_SWITCH_OFF_AFTER", 10)  # failed attempts in a row
+try:
+    [ipaddress.ip_network(n, strict=False) for n in WEBHOOKS_ALLOWED_NETWORKS]
+except ValueError as error:
+    raise ImproperlyConfigured(f"WEBHOOKS_ALLOWED_NETWORKS: {error}") from None
 
 # A session ends when the browser closes (shared computers in libraries and association
 # premises) or SESSION_COOKIE_AGE after signing in, whichever comes first. Sessions are not

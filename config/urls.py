@@ -22,5 +22,6 @@ urlpatterns = [
     path("search/", include("search.urls")),
     path("notifications/", include("notifications.urls")),
     path("api/", include("api.urls")),
+    path("webhooks/", include("webhooks.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -110,4 +110,8 @@ def my_organisations(request):
     memberships = request.user.memberships.select_related("organisation").order_by(
         "organisation__name"
     )
-    return render(request, "organisations/mine.html", {"memberships": memberships})
+    context = {
+        "memberships": memberships,
+        "can_subscribe": permissions.is_municipal_coordinator(request.user),
+    }
+    return render(request, "organisations/mine.html", context)

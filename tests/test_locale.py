@@ -22,6 +22,7 @@ SOURCES = [
     "startpage",
     "notifications",
     "api",
+    "webhooks",
     "templates",
     "locale",
     "manage.py",

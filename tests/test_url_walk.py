@@ -22,6 +22,7 @@ APPS = [
     "search",
     "api",
     "notifications",
+    "webhooks",
 ]  # noqa: E501
 
 

@@ -7,6 +7,7 @@ from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from api.conditional import IF_MATCH, body_with_version, with_precondition
 from api.forminput import body_of, bound, raise_for
 from api.serializers.dialogues import (
     AddendumRequestSerializer,
@@ -82,12 +83,17 @@ class MeetingSteps:
         meeting.send_notice(by=request.user)
         return self._answer(pk)
 
-    @extend_schema(request=MinutesRequest, responses=MeetingSerializer)
+    @extend_schema(
+        request=MinutesRequest,
+        parameters=[IF_MATCH],
+        responses=with_precondition({200: MeetingSerializer}),
+    )
     @action(detail=True, methods=["put"])
     def minutes(self, request, pk=None):
         """Save the draft minutes: notes and paragraphs; 409 once sent or approved."""
         meeting, _rights = self.fetch(pk, "manage")
-        data = bound(MinutesForm, request).cleaned_data
+        body = body_with_version(request, self._answer(pk).data, meeting.minutes_version)
+        data = bound(MinutesForm, body).cleaned_data
         meeting.write_minutes(
             data["minutes"],
             by=request.user,
@@ -115,13 +121,18 @@ class MeetingSteps:
         meeting.take_back_minutes(by=request.user)
         return self._answer(pk)
 
-    @extend_schema(request=ApprovalRequest, responses=MeetingSerializer)
+    @extend_schema(
+        request=ApprovalRequest,
+        parameters=[IF_MATCH],
+        responses=with_precondition({200: MeetingSerializer}),
+    )
     @action(detail=True, methods=["post"], url_path="minutes/approve", url_name="minutes-approve")
     def approve_minutes(self, request, pk=None):
         """A named approver approves the version read (409 `not_an_approver`,
         `writer_cannot_approve`, `minutes_changed`, `already_approved`)."""
         meeting, _rights = self.fetch(pk, "view")
-        data = bound(ApprovalForm, request).cleaned_data
+        body = body_with_version(request, self._answer(pk).data, meeting.minutes_version)
+        data = bound(ApprovalForm, body).cleaned_data
         meeting.approve_minutes(by=request.user, seen_version=data["version"])
         return self._answer(pk)
 

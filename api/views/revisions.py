@@ -27,6 +27,7 @@ from agreements.forms_consultation import (
 )
 from agreements.models import Comment, extend_consultation
 from agreements.notifications import notify_comment_answered
+from api.conditional import IF_MATCH, body_with_version, with_precondition
 from api.errors import Conflict
 from api.forminput import body_of, form_serializer, validated
 from api.routers import Router
@@ -93,14 +94,18 @@ class DraftView(GenericAPIView):
 
     @extend_schema(
         request=DraftSerializer,
-        responses={
-            200: RevisionSerializer,
-            409: OpenApiResponse(DraftConflictSerializer, "Someone saved in between."),
-        },
+        parameters=[IF_MATCH],
+        responses=with_precondition(
+            {
+                200: RevisionSerializer,
+                409: OpenApiResponse(DraftConflictSerializer, "Someone saved in between."),
+            }
+        ),
     )
     def put(self, request, slug=None):
         working = self.draft()
-        data = validated(DraftForm, request.data)
+        body = body_with_version(request, RevisionSerializer(working).data, working.version)
+        data = validated(DraftForm, body)
         try:
             saved = working.save_text(
                 title=data["title"], body=data["body"], change_summary=data["change_summary"],

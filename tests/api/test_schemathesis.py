@@ -28,6 +28,7 @@ from attachments.demo import ACTION_PLAN
 from attachments.models import Attachment
 from dialogues.models import ActionItem, Meeting, Post, Topic
 from organisations.models import Organisation
+from tests.webhooks.url_walk import demo_webhook
 
 EXAMPLES = int(os.environ.get("SCHEMATHESIS_EXAMPLES", "20"))
 CHECKS = [
@@ -60,6 +61,7 @@ def demo_path_parameters():
     comment = Comment.objects.filter(revision__agreement__slug=AGREEMENT, parent=None).first()
     city = Organisation.objects.get(slug="kullahamns-stad")
     party = Party.objects.filter(agreement__slug=AGREEMENT).exclude(role="municipality").first()
+    webhook, delivery = demo_webhook()
     return {
         "/api/v1/organisations/{slug}/": {"slug": "kullahamns-if"},
         "/api/v1/agreements/{slug}/": {"slug": AGREEMENT, "number": 1, "party_id": party.pk},
@@ -86,6 +88,8 @@ def demo_path_parameters():
         "/api/v1/records/{label}/{object_id}/": {
             "label": "organisations.organisation", "object_id": city.pk,
         },
+        # Switched off, and its delivery names no record: a resend sends nothing anywhere.
+        "/api/v1/webhooks/{id}/": {"id": webhook.pk, "delivery_id": delivery.pk},
     }  # fmt: skip
 
 
