@@ -110,4 +110,11 @@ def my_organisations(request):
     memberships = request.user.memberships.select_related("organisation").order_by(
         "organisation__name"
     )
-    return render(request, "organisations/mine.html", {"memberships": memberships})
+    return render(
+        request,
+        "organisations/mine.html",
+        {
+            "memberships": memberships,
+            "is_municipal_coordinator": permissions.is_municipal_coordinator(request.user),
+        },
+    )
