@@ -15,6 +15,8 @@ urlpatterns = [
     path("invitations/<str:key>/", views_invitations.invitation, name="invitation"),
     path("<slug:slug>/", views.organisation_detail, name="detail"),
     path("<slug:slug>/members/", views.add_member, name="add_member"),
+    path("<slug:slug>/invitations/", views.invite, name="invite"),
+    path("<slug:slug>/leave/", views.leave, name="leave"),
     path("<slug:slug>/members/<int:membership_id>/role/", views.change_role, name="change_role"),
     path(
         "<slug:slug>/members/<int:membership_id>/remove/", views.remove_member, name="remove_member"

@@ -67,4 +67,8 @@ URLS = {
     "organisations:application": Expect(REVIEWERS, kwargs=demo_application),
     "organisations:decide": Expect(POST_ONLY, default=405, kwargs=demo_application, post=True),
     "organisations:invitation": Expect(kwargs=demo_invitation),
+    "organisations:invite": Expect(POST_ONLY, default=405, kwargs=lambda: ORGANISATION, post=True),
+    "organisations:leave": Expect(
+        signed_in(404, forening=200), kwargs=lambda: ORGANISATION, post=True
+    ),
 }
