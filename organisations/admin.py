@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from organisations.models import Membership, Organisation
+from organisations.models import Application, Invitation, Membership, Organisation
 
 
 class MembershipInline(admin.TabularInline):
@@ -26,3 +26,27 @@ class MembershipAdmin(admin.ModelAdmin):
     search_fields = ["user__username", "user__email", "organisation__name"]
     autocomplete_fields = ["user", "organisation"]
     list_select_related = ["user", "organisation"]
+
+
+@admin.register(Application)
+class ApplicationAdmin(admin.ModelAdmin):
+    """For looking things up; decisions go through the queue, whose verbs lock and tell."""
+
+    list_display = ["name", "organisation_number", "agreement", "status", "submitted_at"]
+    list_filter = ["status", "agreement"]
+    search_fields = ["name", "organisation_number", "contact_email"]
+    readonly_fields = [field.name for field in Application._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    list_display = ["email", "organisation", "role", "created_at", "expires_at", "accepted_at"]
+    list_filter = ["role"]
+    search_fields = ["email", "organisation__name"]
+    readonly_fields = [field.name for field in Invitation._meta.fields]
+
+    def has_add_permission(self, request):
+        return False

@@ -176,3 +176,8 @@ class OrganisationGroup(models.Model):
 
     def __str__(self):
         return self.group.name
+
+
+# The join flow's models live in their own modules; Django finds them through this import.
+from organisations.applications import Application  # noqa: E402, F401
+from organisations.invitations import Invitation  # noqa: E402, F401

@@ -189,3 +189,30 @@ def sync_organisation_permissions(organisation):
 def sync_all_organisation_permissions():
     for organisation in Organisation.objects.all():
         sync_organisation_permissions(organisation)
+
+
+# --- applications to join ----------------------------------------------------------
+
+
+def can_review_application(user, application):
+    """Applications are seen and decided by the coordinators of the agreement's municipality.
+
+    The applicant follows their own application through its secret link, not through this rule.
+    """
+    from organisations.models import Application
+
+    return Application.objects.reviewable_by(user).filter(pk=application.pk).exists()
+
+
+def get_application_or_404(user, pk):
+    from organisations.models import Application
+
+    application = (
+        Application.objects.reviewable_by(user)
+        .select_related("agreement", "organisation", "decided_by")
+        .filter(pk=pk)
+        .first()
+    )
+    if application is None:
+        raise Http404
+    return application

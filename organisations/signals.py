@@ -2,8 +2,10 @@ from django.contrib.auth import get_user_model
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+import events
+from jobs import queue
 from organisations import permissions
-from organisations.models import Membership, Organisation
+from organisations.models import Application, Membership, Organisation
 
 
 @receiver(post_save, sender=Membership)
@@ -21,3 +23,12 @@ def organisation_saved(sender, instance, created, **kwargs):
         permissions.sync_all_organisation_permissions()
     elif created:
         permissions.sync_organisation_permissions(instance)
+
+
+@receiver(events.happened, sender=Application)
+def application_happened(sender, kind, record, **kwargs):
+    job = {
+        "application.received": "organisations.mail.application_received",
+        "application.decided": "organisations.mail.application_decided",
+    }[kind]
+    queue.enqueue(job, record.pk, record=record)

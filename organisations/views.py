@@ -7,7 +7,14 @@ from django.views.decorators.http import require_POST
 
 from organisations import permissions
 from organisations.forms import AddMemberForm, DirectoryFilterForm, RoleForm
-from organisations.models import AlreadyMember, LastCoordinator, Membership, Organisation
+from organisations.forms_invitations import InviteForm
+from organisations.models import (
+    AlreadyMember,
+    Invitation,
+    LastCoordinator,
+    Membership,
+    Organisation,
+)
 
 
 @login_not_required
@@ -40,6 +47,11 @@ def organisation_detail(request, slug):
             "members": members,
             "can_manage": can_manage,
             "add_form": AddMemberForm() if can_manage else None,
+            "invite_form": InviteForm() if can_manage else None,
+            "invitations": organisation.invitations.filter(accepted_at__isnull=True)
+            if can_manage
+            else None,
+            "own_membership": organisation.memberships.filter(user=request.user.pk).first(),
             "role_choices": Membership.Role.choices,
             "departments": organisation.children.active(),
         },
@@ -68,6 +80,21 @@ def add_member(request, slug):
         return redirect(organisation)
     for error in form.errors.values():
         messages.error(request, " ".join(error))
+    return redirect(organisation)
+
+
+@require_POST
+def invite(request, slug):
+    organisation = _managed_organisation(request, slug)
+    form = InviteForm(request.POST)
+    if not form.is_valid():
+        for error in form.errors.values():
+            messages.error(request, " ".join(error))
+        return redirect(organisation)
+    invitation = Invitation.issue(organisation=organisation, by=request.user, **form.cleaned_data)
+    messages.success(
+        request, _("An invitation was sent to %(email)s.") % {"email": invitation.email}
+    )
     return redirect(organisation)
 
 
@@ -106,12 +133,37 @@ def remove_member(request, slug, membership_id):
     return redirect(organisation)
 
 
+def leave(request, slug):
+    """A person ends their own membership (GET confirms)."""
+    membership = get_object_or_404(
+        Membership.objects.select_related("organisation"),
+        organisation__slug=slug,
+        user=request.user,
+    )
+    if request.method != "POST":
+        return render(request, "organisations/leave.html", {"membership": membership})
+    try:
+        membership.remove(by=request.user)
+    except LastCoordinator:
+        messages.error(
+            request,
+            _("You are the organisation's last coordinator. Make someone else coordinator first."),
+        )
+        return redirect(membership.organisation)
+    messages.success(
+        request, _("You have left %(organisation)s.") % {"organisation": membership.organisation}
+    )
+    return redirect("organisations:mine")
+
+
 def my_organisations(request):
     memberships = request.user.memberships.select_related("organisation").order_by(
         "organisation__name"
     )
+    is_coordinator = permissions.is_municipal_coordinator(request.user)
     context = {
         "memberships": memberships,
-        "can_subscribe": permissions.is_municipal_coordinator(request.user),
+        "can_subscribe": is_coordinator,
+        "is_municipal_coordinator": is_coordinator,
     }
     return render(request, "organisations/mine.html", context)
