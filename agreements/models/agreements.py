@@ -3,9 +3,10 @@ from datetime import date
 
 from django.conf import settings
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from agreements import exceptions as errors
@@ -52,9 +53,23 @@ class RegistrationFormat(models.Model):
         return re.fullmatch(self.pattern, value or "") is not None
 
 
+def public_condition():
+    """Public agreements: marked public and adopted or in force, and still so while a new
+    revision is drafted and consulted on (the adopted text stays in force until replaced)."""
+    from agreements.models import Revision
+
+    adopted_text = Exists(
+        Revision.objects.filter(agreement=OuterRef("pk"), state=Revision.State.ADOPTED)
+    )
+    return Q(is_public=True) & (
+        Q(status__in=Agreement.PUBLIC_STATUSES)
+        | Q(adopted_text, status__in=Agreement.REVIEW_STATUSES)
+    )
+
+
 class AgreementQuerySet(models.QuerySet):
     def public(self):
-        return self.filter(is_public=True, status__in=Agreement.PUBLIC_STATUSES)
+        return self.filter(public_condition())
 
     def visible_to(self, user):
         """Agreements the user may read: by object permission, or public ones for anyone."""
@@ -62,8 +77,7 @@ class AgreementQuerySet(models.QuerySet):
         from organisations.permissions import visible
 
         granted = visible(user, VIEW, Agreement.objects.all()).values("pk")
-        public = Q(is_public=True, status__in=Agreement.PUBLIC_STATUSES)
-        return self.filter(Q(pk__in=granted) | public)
+        return self.filter(Q(pk__in=granted) | public_condition())
 
 
 class Agreement(models.Model):
@@ -79,6 +93,8 @@ class Agreement(models.Model):
     PUBLIC_STATUSES = (Status.ADOPTED, Status.IN_FORCE)
     CLOSED_STATUSES = (Status.SUPERSEDED, Status.EXPIRED)
     DRAFTING_STATUSES = (Status.DRAFT, Status.UNDER_REVIEW)
+    # While a successor is drafted and consulted on, an adopted revision stays in force.
+    REVIEW_STATUSES = (Status.DRAFT, Status.CONSULTATION, Status.UNDER_REVIEW)
     # status -> the statuses `change_status` may move it to; the text workflow has its own verbs.
     STATUS_CHANGES = {
         Status.ADOPTED: (Status.IN_FORCE, Status.SUPERSEDED, Status.EXPIRED),
@@ -148,7 +164,22 @@ class Agreement(models.Model):
 
     @property
     def is_public_now(self):
-        return self.is_public and self.status in self.PUBLIC_STATUSES
+        """Anyone may read it: the same rule as `Agreement.objects.public()`."""
+        if not self.is_public:
+            return False
+        return self.status in self.PUBLIC_STATUSES or self.is_under_review
+
+    @property
+    def is_under_review(self):
+        """An adopted text is in force while its successor is drafted or consulted on."""
+        return self.status in self.REVIEW_STATUSES and self.adopted_revision is not None
+
+    @cached_property
+    def adopted_revision(self):
+        """The adopted revision (the text in force once the agreement is), or None."""
+        from agreements.models import Revision
+
+        return self.revisions.filter(state=Revision.State.ADOPTED).first()
 
     def check_registration_number(self, value):
         """Raise InvalidRegistrationNumber unless `value` fits the municipality's format."""
@@ -268,6 +299,7 @@ class Agreement(models.Model):
         self.check_registration_number(registration_number)
         self.revisions.filter(state=Revision.State.ADOPTED).update(state=Revision.State.SUPERSEDED)
         revision.mark_adopted(body, decided_on, minute_reference)
+        self.__dict__.pop("adopted_revision", None)
         locked.registration_number = self.registration_number = registration_number
         locked.save(update_fields=["registration_number"])
         self._set_status(locked, self.Status.ADOPTED)
