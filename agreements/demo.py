@@ -176,6 +176,8 @@ def _local_agreement(city, by):
         "Digital tillgänglighet, barnrätt och meningsskiljaktigheter efter remiss 2.",
     )
     _adopt(agreement, revision, by, clock)
+    # Set after the history above, whose rounds are replayed with short closing times.
+    Agreement.objects.filter(pk=agreement.pk).update(minimum_consultation_days=42)
     return agreement
 
 

@@ -4,7 +4,9 @@ Each carries a message in the user's language, so a view can show
 `str(error)` as it is; nothing has changed when one is raised.
 """
 
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 
 class AgreementError(Exception):
@@ -93,3 +95,49 @@ class EditConflict(AgreementError):
     def __init__(self, current):
         super().__init__()
         self.current = current
+
+
+class ConsultationTooShort(AgreementError):
+    """The closing time leaves less than the agreement's minimum period, and no reason."""
+
+    def __init__(self, days):
+        super().__init__(
+            _(
+                "The consultation period of this agreement is at least %(days)s days. Give the "
+                "reason for a shorter period; it is recorded with the revision."
+            )
+            % {"days": days}
+        )
+
+
+class UnansweredComments(AgreementError):
+    """Comments are still unanswered; the step needs an explicit decision to go on."""
+
+    def __init__(self, count):
+        self.count = count
+        super().__init__(
+            ngettext(
+                "%(count)s comment has no answer yet. Confirm that you go on anyway.",
+                "%(count)s comments have no answer yet. Confirm that you go on anyway.",
+                count,
+            )
+            % {"count": count}
+        )
+
+
+class DecisionDateMissing(AgreementError):
+    message = _("Give the date of the decision.")
+
+
+class DecisionDateInFuture(AgreementError):
+    message = _("The decision date cannot lie in the future.")
+
+
+class DecisionBeforeConsultation(AgreementError):
+    """A revision is adopted after its consultation, never before it closed."""
+
+    def __init__(self, closed_on):
+        super().__init__(
+            _("The decision date cannot lie before the consultation closed (%(date)s).")
+            % {"date": date_format(closed_on)}
+        )

@@ -1,8 +1,10 @@
 from django import forms
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from agreements.exceptions import ConsultationTooShort, DecisionDateInFuture
 from agreements.models import Agreement, Party, Principle
 from organisations.models import Organisation
 
@@ -99,6 +101,7 @@ class SettingsForm(forms.ModelForm):
             "summary",
             "principles",
             "is_public",
+            "minimum_consultation_days",
             "review_interval_months",
             "valid_until",
         ]
@@ -140,11 +143,47 @@ class DraftForm(forms.Form):
 
 
 class ConsultationForm(forms.Form):
+    """Open a consultation: the closing time, checked against the agreement's minimum period
+    (a shorter one needs a reason), and, for an agreement in force, putting it under review."""
+
     closes_at = forms.DateTimeField(
         label=_("Consultation closes"),
         widget=DateTimeInput(),
         help_text=_("Comments can be made until then."),
     )
+    shortened_reason = forms.CharField(
+        label=_("Reason for a shorter consultation period"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Only when the consultation closes before the agreement's minimum period is over. "
+            "The reason is recorded with the revision."
+        ),
+    )
+    start_review = forms.BooleanField(
+        label=_("Put the agreement under review"),
+        required=False,
+        help_text=_(
+            "Needed while the agreement is in force. The adopted text stays in force and "
+            "public until its successor is adopted."
+        ),
+    )
+
+    def __init__(self, *args, agreement=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.agreement = agreement
+        if agreement is None:
+            return
+        if agreement.status != Agreement.Status.IN_FORCE:
+            del self.fields["start_review"]
+        if agreement.minimum_consultation_days:
+            self.fields["closes_at"].help_text = _(
+                "Comments can be made until then. The minimum period of this agreement is "
+                "%(days)s days: until %(date)s or later."
+            ) % {
+                "days": agreement.minimum_consultation_days,
+                "date": date_format(agreement.earliest_closing_day()),
+            }
 
     def clean_closes_at(self):
         closes_at = self.cleaned_data["closes_at"]
@@ -152,16 +191,57 @@ class ConsultationForm(forms.Form):
             raise forms.ValidationError(_("The consultation must close at a time in the future."))
         return closes_at
 
+    def clean(self):
+        data = super().clean()
+        closes_at, agreement = data.get("closes_at"), self.agreement
+        if agreement is None:
+            return data
+        shortened = closes_at and agreement.shortens_consultation(closes_at)
+        if shortened and not data.get("shortened_reason", "").strip():
+            self.add_error(
+                "shortened_reason",
+                ConsultationTooShort(agreement.minimum_consultation_days).args[0],
+            )
+        if "start_review" in self.fields and not data.get("start_review"):
+            self.add_error(
+                "start_review",
+                _("The agreement is in force: put it under review to consult on a new revision."),
+            )
+        return data
+
+
+UNANSWERED_LABEL = _("Go on although comments are unanswered")
+UNANSWERED_HELP = _("They can still be answered afterwards, in the consultation report.")
+
+
+class CloseForm(forms.Form):
+    accept_unanswered = forms.BooleanField(
+        label=UNANSWERED_LABEL, required=False, help_text=UNANSWERED_HELP
+    )
+
 
 class AdoptForm(forms.Form):
     body = forms.CharField(label=_("Deciding body"), max_length=120, initial="Kommunfullmäktige")
-    decided_on = forms.DateField(label=_("Decision date"), widget=DateInput())
+    decided_on = forms.DateField(
+        label=_("Decision date"),
+        widget=DateInput(),
+        help_text=_("Not in the future, and not before the consultation closed."),
+    )
     registration_number = forms.CharField(
         label=_("Registration number"), max_length=50, help_text=_("For example KS 2024/0412.")
     )
     minute_reference = forms.CharField(
         label=_("Minute reference"), max_length=50, help_text=_("For example § 142.")
     )
+    accept_unanswered = forms.BooleanField(
+        label=UNANSWERED_LABEL, required=False, help_text=UNANSWERED_HELP
+    )
+
+    def clean_decided_on(self):
+        decided_on = self.cleaned_data["decided_on"]
+        if decided_on > timezone.localdate():
+            raise forms.ValidationError(DecisionDateInFuture.message)
+        return decided_on
 
 
 class StatusForm(forms.Form):

@@ -11,9 +11,24 @@ from organisations.models import Organisation
 BODY_HELP = _("Markdown: *italic*, **bold**, lists with -. No HTML.")
 
 
+class OrganisationChoiceField(forms.ModelChoiceField):
+    """An organisation by id (the page's select) or by slug (the API)."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        key = "pk" if str(value).isdigit() else "slug"
+        try:
+            return self.queryset.get(**{key: value})
+        except (ValueError, TypeError, self.queryset.model.DoesNotExist):
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            ) from None
+
+
 def organisation_field(user, agreement):
     organisations = commenting_organisations(user, agreement)
-    field = forms.ModelChoiceField(
+    field = OrganisationChoiceField(
         label=_("On behalf of"),
         queryset=Organisation.objects.filter(pk__in=[o.pk for o in organisations]),
         empty_label=None,

@@ -1,11 +1,12 @@
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from agreements import exceptions as errors
@@ -52,9 +53,23 @@ class RegistrationFormat(models.Model):
         return re.fullmatch(self.pattern, value or "") is not None
 
 
+def public_condition():
+    """Public agreements: marked public and adopted or in force, and still so while a new
+    revision is drafted and consulted on (the adopted text stays in force until replaced)."""
+    from agreements.models import Revision
+
+    adopted_text = Exists(
+        Revision.objects.filter(agreement=OuterRef("pk"), state=Revision.State.ADOPTED)
+    )
+    return Q(is_public=True) & (
+        Q(status__in=Agreement.PUBLIC_STATUSES)
+        | Q(adopted_text, status__in=Agreement.REVIEW_STATUSES)
+    )
+
+
 class AgreementQuerySet(models.QuerySet):
     def public(self):
-        return self.filter(is_public=True, status__in=Agreement.PUBLIC_STATUSES)
+        return self.filter(public_condition())
 
     def visible_to(self, user):
         """Agreements the user may read: by object permission, or public ones for anyone."""
@@ -62,8 +77,7 @@ class AgreementQuerySet(models.QuerySet):
         from organisations.permissions import visible
 
         granted = visible(user, VIEW, Agreement.objects.all()).values("pk")
-        public = Q(is_public=True, status__in=Agreement.PUBLIC_STATUSES)
-        return self.filter(Q(pk__in=granted) | public)
+        return self.filter(Q(pk__in=granted) | public_condition())
 
 
 class Agreement(models.Model):
@@ -79,6 +93,8 @@ class Agreement(models.Model):
     PUBLIC_STATUSES = (Status.ADOPTED, Status.IN_FORCE)
     CLOSED_STATUSES = (Status.SUPERSEDED, Status.EXPIRED)
     DRAFTING_STATUSES = (Status.DRAFT, Status.UNDER_REVIEW)
+    # While a successor is drafted and consulted on, an adopted revision stays in force.
+    REVIEW_STATUSES = (Status.DRAFT, Status.CONSULTATION, Status.UNDER_REVIEW)
     # status -> the statuses `change_status` may move it to; the text workflow has its own verbs.
     STATUS_CHANGES = {
         Status.ADOPTED: (Status.IN_FORCE, Status.SUPERSEDED, Status.EXPIRED),
@@ -109,6 +125,14 @@ class Agreement(models.Model):
         _("review interval (months)"), null=True, blank=True
     )
     next_review = models.DateField(_("next review"), null=True, blank=True)
+    minimum_consultation_days = models.PositiveSmallIntegerField(
+        _("minimum consultation period (days)"),
+        default=0,
+        help_text=_(
+            "A shorter consultation needs a recorded reason. Six weeks (42 days) is common; "
+            "0 sets no minimum."
+        ),
+    )
     is_public = models.BooleanField(
         _("public"), default=True, help_text=_("Anyone may read the adopted text.")
     )
@@ -148,7 +172,22 @@ class Agreement(models.Model):
 
     @property
     def is_public_now(self):
-        return self.is_public and self.status in self.PUBLIC_STATUSES
+        """Anyone may read it: the same rule as `Agreement.objects.public()`."""
+        if not self.is_public:
+            return False
+        return self.status in self.PUBLIC_STATUSES or self.is_under_review
+
+    @property
+    def is_under_review(self):
+        """An adopted text is in force while its successor is drafted or consulted on."""
+        return self.status in self.REVIEW_STATUSES and self.adopted_revision is not None
+
+    @cached_property
+    def adopted_revision(self):
+        """The adopted revision (the text in force once the agreement is), or None."""
+        from agreements.models import Revision
+
+        return self.revisions.filter(state=Revision.State.ADOPTED).first()
 
     def check_registration_number(self, value):
         """Raise InvalidRegistrationNumber unless `value` fits the municipality's format."""
@@ -208,33 +247,63 @@ class Agreement(models.Model):
         return draft
 
     @transaction.atomic
-    def open_consultation(self, *, closes_at, by, change_summary=None):
-        """Freeze the working draft as the next numbered revision, open for comments."""
+    def open_consultation(
+        self, *, closes_at, by, change_summary=None, shortened_reason="", start_review=False
+    ):
+        """Freeze the working draft as the next numbered revision, open for comments.
+
+        An agreement in force is first put under review when `start_review` is given (its
+        adopted text stays in force). A closing time earlier than the agreement's minimum
+        period needs `shortened_reason`, recorded with the revision."""
+        from agreements.models import Event
+
         locked = self._lock()
         if locked.is_closed:
             raise errors.AgreementClosed
         if locked.status == self.Status.CONSULTATION:
             raise errors.ConsultationOpen
-        if locked.status not in self.DRAFTING_STATUSES:
+        status = locked.status
+        if start_review and status == self.Status.IN_FORCE:
+            status = self.Status.UNDER_REVIEW
+        if status not in self.DRAFTING_STATUSES:
             raise errors.InvalidTransition(_("Put the agreement under review first."))
         draft = self.revisions.drafts().first()
         if draft is None:
             raise errors.NoDraft
         if closes_at <= timezone.now():
             raise errors.ClosingTimeInPast
-        draft.publish(agreement=locked, closes_at=closes_at, by=by, change_summary=change_summary)
+        if locked.shortens_consultation(closes_at) and not shortened_reason.strip():
+            raise errors.ConsultationTooShort(locked.minimum_consultation_days)
+        if status != locked.status:
+            self._log(Event.Kind.STATUS_CHANGED, by, details={"from": locked.status, "to": status})
+        draft.publish(
+            agreement=locked,
+            closes_at=closes_at,
+            by=by,
+            change_summary=change_summary,
+            shortened_reason=shortened_reason.strip(),
+        )
         self._set_status(locked, self.Status.CONSULTATION)
         return draft
 
+    def earliest_closing_day(self, today=None):
+        """The first day a consultation opened `today` may close without a reason."""
+        return (today or timezone.localdate()) + timedelta(days=self.minimum_consultation_days)
+
+    def shortens_consultation(self, closes_at):
+        return timezone.localdate(closes_at) < self.earliest_closing_day()
+
     @transaction.atomic
-    def close_consultation(self, by):
-        """End the open consultation now; the text goes back to drafting."""
+    def close_consultation(self, by, accept_unanswered=False):
+        """End the open consultation now; the text goes back to drafting. Unanswered comments
+        need `accept_unanswered` (they can still be answered afterwards)."""
         from agreements.models import Event, Revision
 
         locked = self._lock()
         if locked.status != self.Status.CONSULTATION:
             raise errors.NoOpenConsultation
         revision = self.revisions.published().order_by("-number").first()
+        check_unanswered(revision, accept_unanswered)
         now = timezone.now()
         revision.consultation_closed_at = now
         revision.consultation_closes_at = min(revision.consultation_closes_at or now, now)
@@ -251,8 +320,21 @@ class Agreement(models.Model):
         locked.save(update_fields=["status"])
 
     @transaction.atomic
-    def adopt(self, revision, *, body, decided_on, registration_number, minute_reference, by):
-        """Record the decision adopting `revision`; an earlier adopted revision is superseded."""
+    def adopt(
+        self,
+        revision,
+        *,
+        body,
+        decided_on,
+        registration_number,
+        minute_reference,
+        by,
+        accept_unanswered=False,
+    ):
+        """Record the decision adopting `revision`; an earlier adopted revision is superseded.
+
+        The decision date lies neither in the future nor before the revision's consultation
+        closed; unanswered comments on the revision need `accept_unanswered`."""
         from agreements.models import Event, Revision
 
         locked = self._lock()
@@ -265,9 +347,12 @@ class Agreement(models.Model):
         revision = Revision.objects.select_for_update().get(pk=revision.pk)
         if revision.state != Revision.State.PUBLISHED or revision.agreement_id != self.pk:
             raise errors.RevisionNotPublished
+        check_decision_date(revision, decided_on)
         self.check_registration_number(registration_number)
+        check_unanswered(revision, accept_unanswered)
         self.revisions.filter(state=Revision.State.ADOPTED).update(state=Revision.State.SUPERSEDED)
         revision.mark_adopted(body, decided_on, minute_reference)
+        self.__dict__.pop("adopted_revision", None)
         locked.registration_number = self.registration_number = registration_number
         locked.save(update_fields=["registration_number"])
         self._set_status(locked, self.Status.ADOPTED)
@@ -330,6 +415,25 @@ class Agreement(models.Model):
         )
         self._log(Event.Kind.PARTY_JOINED, by, party=party)
         return party
+
+
+def check_unanswered(revision, accepted):
+    """Raise UnansweredComments unless every current comment is answered or `accepted`."""
+    if accepted:
+        return
+    count = revision.comments.top_level().current().unanswered().count()
+    if count:
+        raise errors.UnansweredComments(count)
+
+
+def check_decision_date(revision, decided_on):
+    if decided_on is None:
+        raise errors.DecisionDateMissing
+    if decided_on > timezone.localdate():
+        raise errors.DecisionDateInFuture
+    ended = revision.consultation_ended_at
+    if ended is not None and decided_on < timezone.localdate(ended):
+        raise errors.DecisionBeforeConsultation(timezone.localdate(ended))
 
 
 def add_months(day, months):

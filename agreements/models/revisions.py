@@ -58,6 +58,9 @@ class Revision(models.Model):
     )
     consultation_closes_at = models.DateTimeField(_("consultation closes"), null=True, blank=True)
     consultation_closed_at = models.DateTimeField(_("consultation closed"), null=True, blank=True)
+    consultation_shortened_reason = models.TextField(
+        _("reason for a shorter consultation period"), blank=True
+    )
     adopted_by_body = models.CharField(_("deciding body"), max_length=120, blank=True)
     adopted_on = models.DateField(_("decision date"), null=True, blank=True)
     minute_reference = models.CharField(_("minute reference"), max_length=50, blank=True)
@@ -125,6 +128,11 @@ class Revision(models.Model):
             and self.consultation_closes_at > timezone.now()
         )
 
+    @property
+    def consultation_ended_at(self):
+        """When the consultation closed (or will close, while it is open)."""
+        return self.consultation_closed_at or self.consultation_closes_at
+
     def section_list(self):
         """Stored sections of a frozen revision; a draft's are parsed from its text."""
         if self.is_draft:
@@ -148,7 +156,7 @@ class Revision(models.Model):
         locked.agreement.events.create(kind=Event.Kind.DRAFT_SAVED, actor=by, revision=locked)
         return locked
 
-    def publish(self, *, agreement, closes_at, by, change_summary=None):
+    def publish(self, *, agreement, closes_at, by, change_summary=None, shortened_reason=""):
         """Freeze this draft as the agreement's next number; the caller holds the agreement lock."""
         from agreements.models import Event
 
@@ -161,6 +169,7 @@ class Revision(models.Model):
         self.state = self.State.PUBLISHED
         self.published_at, self.published_by = timezone.now(), by
         self.consultation_closes_at = closes_at
+        self.consultation_shortened_reason = shortened_reason
         self.save()
         self.store_sections()
         agreement.events.create(kind=Event.Kind.CONSULTATION_OPENED, actor=by, revision=self)

@@ -54,21 +54,39 @@ def agreement_detail(request, slug):
     rights = _rights(request.user, agreement)
     current = current_revision(agreement)
     revisions = list(agreement.revisions.published().defer("body").order_by("-number"))
+    draft = agreement.revisions.drafts().defer("body").first() if rights["can_edit_draft"] else None
     context = {
         "agreement": agreement,
         "current": current,
+        "review": _review(request.user, current, revisions, draft),
         "current_html": render_markdown(current.body) if current else "",
         "revisions": revisions,
         "previous": {r.number: r.number - 1 for r in revisions if r.number > 1},
-        "draft": agreement.revisions.drafts().defer("body").first()
-        if rights["can_edit_draft"]
-        else None,
+        "draft": draft,
         "parties": agreement.parties.select_related("organisation"),
         "principles": agreement.principles.all(),
         "events": agreement.events.select_related("actor", "revision", "party__organisation"),
         **rights,
     }
     return render(request, "agreements/detail.html", context)
+
+
+def _review(user, current, revisions, draft):
+    """What is under review beside the adopted text: the newest later revision (open for
+    comments or awaiting adoption) and where this user goes to read or comment on it, and
+    the working draft for those who write it."""
+    if current is None or current.state != Revision.State.ADOPTED:
+        return None
+    proposal = next((r for r in revisions if r.number > current.number), None)
+    if proposal is None and draft is None:
+        return None
+    if proposal is None:
+        return {"revision": None}
+    return {
+        "revision": proposal,
+        "can_comment": permissions_comments.can_comment(user, proposal),
+        "can_view_comments": permissions_comments.can_view_comments(user, proposal),
+    }
 
 
 def _published_revision(agreement, number):

@@ -11,10 +11,11 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 
-from agreements import permissions
+from agreements import consequences, permissions
 from agreements.exceptions import AgreementError
 from agreements.forms import (
     AdoptForm,
+    CloseForm,
     ConsultationForm,
     PartyForm,
     SettingsForm,
@@ -42,8 +43,11 @@ def _managed(request, slug):
     return permissions.get_agreement_or_404(request.user, slug, permissions.MANAGE)
 
 
-def _perform(request, agreement, form, step, act, subject=None):
-    """Validate, act, redirect with a message; or show the confirmation page again."""
+def _perform(request, agreement, form, step, act, subject=None, **extra):
+    """Validate, act, redirect with a message; or show the confirmation page again.
+
+    `extra` goes to the page: `consequences` (what the step will do, listed before an
+    irreversible step) and `unanswered` (comments still without an answer)."""
     if request.method == "POST" and form.is_valid():
         try:
             act(form.cleaned_data)
@@ -52,7 +56,7 @@ def _perform(request, agreement, form, step, act, subject=None):
         else:
             messages.success(request, step.success)
             return redirect(agreement)
-    context = {"agreement": agreement, "form": form, "step": step, "subject": subject}
+    context = {"agreement": agreement, "form": form, "step": step, "subject": subject, **extra}
     return render(request, "agreements/action.html", context)
 
 
@@ -70,13 +74,19 @@ OPEN = Step(
 
 def open_consultation(request, slug):
     agreement = _managed(request, slug)
-    form = ConsultationForm(_data(request))
+    form = ConsultationForm(_data(request), agreement=agreement)
     return _perform(
         request,
         agreement,
         form,
         OPEN,
-        lambda data: agreement.open_consultation(closes_at=data["closes_at"], by=request.user),
+        lambda data: agreement.open_consultation(
+            closes_at=data["closes_at"],
+            by=request.user,
+            shortened_reason=data["shortened_reason"],
+            start_review=data.get("start_review", False),
+        ),
+        consequences=consequences.of_opening(agreement),
     )
 
 
@@ -91,10 +101,27 @@ CLOSE = Step(
 
 def close_consultation(request, slug):
     agreement = _managed(request, slug)
-    form = _EmptyForm(_data(request))
+    revision = agreement.revisions.published().order_by("-number").first()
+    unanswered = consequences.unanswered(revision)
+    form = _asking_about_unanswered(CloseForm(_data(request)), unanswered)
     return _perform(
-        request, agreement, form, CLOSE, lambda data: agreement.close_consultation(by=request.user)
+        request,
+        agreement,
+        form,
+        CLOSE,
+        lambda data: agreement.close_consultation(
+            by=request.user, accept_unanswered=data.get("accept_unanswered", False)
+        ),
+        consequences=consequences.of_closing(agreement, revision),
+        **unanswered,
     )
+
+
+def _asking_about_unanswered(form, unanswered):
+    """The confirmation of going on despite unanswered comments, only when there are some."""
+    if not unanswered["unanswered_count"]:
+        del form.fields["accept_unanswered"]
+    return form
 
 
 ADOPT = Step(
@@ -112,7 +139,8 @@ ADOPT = Step(
 def adopt(request, slug, number):
     agreement = _managed(request, slug)
     revision = get_object_or_404(agreement.revisions.published(), number=number)
-    form = AdoptForm(_data(request))
+    unanswered = consequences.unanswered(revision)
+    form = _asking_about_unanswered(AdoptForm(_data(request)), unanswered)
     return _perform(
         request,
         agreement,
@@ -120,6 +148,8 @@ def adopt(request, slug, number):
         ADOPT,
         lambda data: agreement.adopt(revision, by=request.user, **data),
         subject=revision,
+        consequences=consequences.of_adopting(agreement, revision),
+        **unanswered,
     )
 
 

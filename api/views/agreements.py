@@ -13,6 +13,7 @@ from rest_framework.response import Response
 from agreements import permissions
 from agreements.forms import (
     AdoptForm,
+    CloseForm,
     ConsultationForm,
     CreateForm,
     FilterForm,
@@ -32,6 +33,7 @@ from organisations.models import Organisation
 CreateRequest = form_serializer(CreateForm, "AgreementCreate")
 SettingsRequest = form_serializer(SettingsForm, "AgreementSettings")
 ConsultationRequest = form_serializer(ConsultationForm, "OpenConsultation")
+CloseRequest = form_serializer(CloseForm, "CloseConsultation")
 AdoptRequest = type(
     "Adoption",
     (form_serializer(AdoptForm, "AdoptionBase"),),
@@ -158,15 +160,22 @@ class AgreementViewSet(viewsets.GenericViewSet):
     def open_consultation(self, request, slug=None):
         """Freeze the working draft as the next numbered revision and open the consultation."""
         agreement = self.get_object(permissions.MANAGE)
-        data = validated(ConsultationForm, request.data)
-        agreement.open_consultation(closes_at=data["closes_at"], by=request.user)
+        data = validated(ConsultationForm, request.data, agreement=agreement)
+        agreement.open_consultation(
+            closes_at=data["closes_at"],
+            by=request.user,
+            shortened_reason=data["shortened_reason"],
+            start_review=data.get("start_review", False),
+        )
         return self._answer(agreement)
 
-    @extend_schema(request=None, responses=AgreementSerializer)
+    @extend_schema(request=CloseRequest, responses=AgreementSerializer)
     @action(detail=True, methods=["post"], url_path="close-consultation")
     def close_consultation(self, request, slug=None):
+        """End the consultation now; unanswered comments need `accept_unanswered` (else 409)."""
         agreement = self.get_object(permissions.MANAGE)
-        agreement.close_consultation(by=request.user)
+        data = validated(CloseForm, request.data)
+        agreement.close_consultation(by=request.user, accept_unanswered=data["accept_unanswered"])
         return self._answer(agreement)
 
     @extend_schema(request=None, responses=AgreementSerializer)
@@ -180,7 +189,9 @@ class AgreementViewSet(viewsets.GenericViewSet):
     @extend_schema(request=AdoptRequest, responses=AgreementSerializer)
     @action(detail=True, methods=["post"])
     def adopt(self, request, slug=None):
-        """Record the decision that adopted a published revision (`revision`: its number)."""
+        """Record the decision that adopted a published revision (`revision`: its number).
+        A decision date in the future is 400; one before the consultation closed, or unanswered
+        comments without `accept_unanswered`, are 409."""
         agreement = self.get_object(permissions.MANAGE)
         data = validated(AdoptFormWithRevision, request.data, agreement=agreement)
         revision = data.pop("revision")

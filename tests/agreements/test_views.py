@@ -233,14 +233,14 @@ def test_adoption_and_signature_through_the_pages(client, agreement, coordinator
         "/agreements/lo/revisions/1/adopt/",
         {
             "body": "Kommunfullmäktige",
-            "decided_on": "2025-01-15",
+            "decided_on": timezone.localdate().isoformat(),
             "registration_number": "KS 2025/0001",
             "minute_reference": "§ 12",
         },
     )
     client.post(
         f"/agreements/lo/parties/{party_id(agreement)}/sign/",
-        {"name": "Anna Ek", "title": "Ordförande", "on": "2025-02-01"},
+        {"name": "Anna Ek", "title": "Ordförande", "on": timezone.localdate().isoformat()},
     )
 
     page = client.get("/agreements/lo/").text

@@ -39,7 +39,7 @@ def agreement(municipality, department, coordinator, association):
 
 @pytest.fixture
 def adopted(agreement, coordinator):
-    agreement.close_consultation(by=coordinator)
+    agreement.close_consultation(by=coordinator, accept_unanswered=True)
     adopt(agreement, agreement.revisions.get(number=1), by=coordinator)
     return agreement
 
@@ -241,7 +241,7 @@ def test_the_closing_time_only_moves_later_and_only_while_consultation_is_open(
 
     past = client.post(url, {"closes_at": in_days(-1)})
     earlier = client.post(url, {"closes_at": in_days(1)})
-    agreement.close_consultation(by=coordinator)
+    agreement.close_consultation(by=coordinator, accept_unanswered=True)
     closed = client.post(url, {"closes_at": in_days(90)})
 
     assert (past.status_code, set(past.json()["errors"])) == (400, {"closes_at"})
@@ -310,7 +310,7 @@ def test_an_edit_shows_in_the_comment_and_an_empty_text_is_refused(comment, memb
 def test_a_comment_no_longer_changes_once_the_consultation_closes(
     agreement, comment, coordinator, member, language, message
 ):
-    agreement.close_consultation(by=coordinator)
+    agreement.close_consultation(by=coordinator, accept_unanswered=True)
     client = as_user(member)
     url = f"{BASE}/revisions/1/comments/{comment.pk}/"
 

@@ -20,7 +20,7 @@ def party(municipality, coordinator, association):
     agreement = make_agreement(municipality, by=coordinator, slug="lo")
     party = make_party(agreement, association)
     revision = publish(agreement, by=coordinator)
-    agreement.close_consultation(by=coordinator)
+    agreement.close_consultation(by=coordinator, accept_unanswered=True)
     adopt(agreement, revision, by=coordinator)
     return party
 

@@ -10,7 +10,7 @@ Kind = CarryOver.Kind
 
 
 def next_revision(agreement, coordinator, body):
-    agreement.close_consultation(by=coordinator)
+    agreement.close_consultation(by=coordinator, accept_unanswered=True)
     agreement.start_draft(by=coordinator)
     return publish(agreement, by=coordinator, body=body)
 

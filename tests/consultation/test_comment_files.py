@@ -83,7 +83,7 @@ def test_no_one_else_attaches_to_the_comment(client, request, comment, role):
 
 def test_closing_the_consultation_freezes_the_files(client, agreement, comment, member):
     attachment = make_attachment(comment, by=member)
-    agreement.close_consultation(by=None)
+    agreement.close_consultation(by=None, accept_unanswered=True)
     comment.refresh_from_db()
     client.force_login(member)
 

@@ -59,7 +59,7 @@ def test_it_rejects_comments_after_the_deadline(revision, member, association):
 def test_it_rejects_comments_once_the_consultation_is_closed(
     agreement, revision, coordinator, member, association
 ):
-    agreement.close_consultation(by=coordinator)
+    agreement.close_consultation(by=coordinator, accept_unanswered=True)
     revision.refresh_from_db()
 
     with pytest.raises(errors.ConsultationClosed):
@@ -69,7 +69,7 @@ def test_it_rejects_comments_once_the_consultation_is_closed(
 def test_the_working_draft_cannot_be_commented(
     agreement, revision, coordinator, member, association
 ):
-    agreement.close_consultation(by=coordinator)
+    agreement.close_consultation(by=coordinator, accept_unanswered=True)
     draft = agreement.start_draft(by=coordinator)
 
     with pytest.raises(errors.ConsultationClosed):
@@ -201,7 +201,7 @@ def test_extending_to_an_earlier_time_is_refused(revision, coordinator):
 
 
 def test_a_closed_consultation_cannot_be_extended(agreement, revision, coordinator):
-    agreement.close_consultation(by=coordinator)
+    agreement.close_consultation(by=coordinator, accept_unanswered=True)
     revision.refresh_from_db()
 
     with pytest.raises(errors.ExtensionNotPossible):

@@ -89,7 +89,7 @@ def test_no_reminder_after_the_consultation_was_closed(agreement, revision, coor
     Revision.objects.filter(pk=revision.pk).update(
         consultation_closes_at=timezone.now() + timedelta(days=1)
     )
-    agreement.close_consultation(by=coordinator)
+    agreement.close_consultation(by=coordinator, accept_unanswered=True)
 
     call_command("send_consultation_reminders", stdout=open("/dev/null", "w"))  # noqa: SIM115
 

@@ -34,7 +34,7 @@ def queries_for(client, url):
 @pytest.fixture
 def second_revision(agreement, revision, coordinator, member, association):
     add_comments(revision, 20, member, association)
-    agreement.close_consultation(by=coordinator)
+    agreement.close_consultation(by=coordinator, accept_unanswered=True)
     agreement.start_draft(by=coordinator)
     return publish(agreement, by=coordinator, body=TEXT + "\n# 4 Uppföljning\nÅrligen.\n")
 
