@@ -14,6 +14,7 @@ from api.views import (
     dialogues,
     discussion,
     docs,
+    followup,
     organisations,
     revisions,
     search,
@@ -29,6 +30,7 @@ AREAS = [
     dialogues,
     dialogue_records,
     discussion,
+    followup,
     attachments,
     search,
 ]
