@@ -8,9 +8,12 @@ series differ in line style and marker as well as colour, so colour never carrie
 """
 
 import base64
+import hashlib
 import io
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 
+from django.core.cache import cache
+from django.utils.translation import get_language
 from matplotlib import rc_context
 from matplotlib.figure import Figure
 
@@ -36,6 +39,15 @@ class Chart:
 
     @property
     def svg(self):
+        """The drawing; cached by its content (drawing takes a few tenths of a second, and
+        the same numbers always give the same SVG)."""
+        key = (
+            "followup-chart:"
+            + hashlib.sha256(repr((astuple(self), get_language())).encode()).hexdigest()
+        )
+        return cache.get_or_set(key, self._draw, timeout=24 * 60 * 60)
+
+    def _draw(self):
         figure = _bar(self) if self.kind == "bar" else _line(self)
         return _render(figure, self)
 

@@ -115,6 +115,8 @@ def commitment_or_404(user, slug, pk):
 def round_or_404(user, slug, year):
     from followup.models import FollowUpRound
 
+    if not 1 <= year <= 32767:  # a year column is a small integer; PostgreSQL would refuse it
+        raise Http404
     agreement = agreement_or_404(user, slug)
     round = (
         FollowUpRound.objects.filter(plan__agreement=agreement, year=year)

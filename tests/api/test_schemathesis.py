@@ -68,6 +68,7 @@ def demo_path_parameters():
         "/api/v1/agreements/{slug}/revisions/{number}/comments/{id}/": {
             "slug": AGREEMENT, "number": 1, "id": comment.pk,
         },
+        "/api/v1/agreements/{slug}/follow-ups/": {"slug": AGREEMENT, "year": 2026},
         "/api/v1/forums/{slug}/": {"slug": FORUM},
         "/api/v1/forums/{forum_slug}/topics/": {
             "forum_slug": DISCUSSION, "id": Topic.objects.filter(forum__slug=DISCUSSION)[0].pk,

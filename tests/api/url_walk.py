@@ -68,3 +68,13 @@ URLS |= {
 }
 
 URLS |= RECORDS
+
+
+URLS |= {
+    # The follow-up (read-only): the public agreement's adopted plan for everyone; the open
+    # 2026 follow-up for parties and staff only.
+    "api:action-plans": Expect(kwargs=lambda: LO),
+    "api:follow-up": Expect(
+        {"anonymous": 404, "utomstaende": 404}, kwargs=lambda: {**LO, "year": 2026}
+    ),
+}

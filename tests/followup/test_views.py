@@ -230,3 +230,8 @@ def test_pages_use_a_bounded_number_of_queries(
         client.get(f"/agreements/lo/commitments/{commitment.pk}/")
     with django_assert_max_num_queries(30):
         client.get("/agreements/lo/follow-ups/2026/")
+
+
+def test_a_year_beyond_any_calendar_is_not_found(client, plan):
+    assert client.get("/agreements/lo/follow-ups/99999999999/").status_code == 404
+    assert client.get("/api/v1/agreements/lo/follow-ups/99999999999/").status_code == 404
