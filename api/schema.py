@@ -6,9 +6,11 @@ api/errors.py, so clients (and schemathesis) can rely on the schema for errors t
 
 from drf_spectacular import openapi
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
+from rest_framework.permissions import SAFE_METHODS
 
-from api.conditional import IF_NONE_MATCH, NOT_MODIFIED
+from api.conditional import NOT_MODIFIED
 from api.errors import ErrorSerializer
+from api.permissions import SignedInOrPublicRead
 
 ERRORS_ALWAYS = ("400", "401", "403", "404", "429")
 ERRORS_ON_WRITE = ("409", "415")
@@ -27,10 +29,16 @@ class AutoSchema(openapi.AutoSchema):
             responses.setdefault("304", NOT_MODIFIED)
         return responses
 
-    def get_override_parameters(self):
-        """Every GET answers If-None-Match (api/conditional.py)."""
-        parameters = super().get_override_parameters()
-        return [*parameters, IF_NONE_MATCH] if self.method == "GET" else parameters
+    def get_auth(self):
+        """Reads that anyone may make (what the app's rule shows the anonymous) declare the
+        token optional: the empty requirement `{}` beside the bearer token."""
+        auths = super().get_auth()
+        public_read = self.method in SAFE_METHODS and any(
+            isinstance(p, SignedInOrPublicRead) for p in self.view.get_permissions()
+        )
+        if public_read and {} not in auths:
+            auths.append({})
+        return auths
 
 
 class BearerTokenScheme(OpenApiAuthenticationExtension):

@@ -377,6 +377,7 @@ REST_FRAMEWORK = {
         "api_anonymous": env_str("API_THROTTLE_RATE_ANONYMOUS", "300/hour"),
     },
     "DEFAULT_SCHEMA_CLASS": "api.schema.AutoSchema",
+    "DEFAULT_METADATA_CLASS": "api.metadata.EndpointMetadata",
     "EXCEPTION_HANDLER": "api.errors.exception_handler",
     # The client's address for anonymous throttling: REMOTE_ADDR, or the proxy's entry.
     "NUM_PROXIES": 1 if BEHIND_PROXY else 0,

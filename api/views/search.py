@@ -6,12 +6,13 @@ from django import forms
 from django.contrib.auth.decorators import login_not_required
 from django.urls import path
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.exceptions import APIException, ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from api.errors import ErrorSerializer
 from api.filters import form_parameters
 from api.forminput import raise_for
 from search import service
@@ -71,7 +72,12 @@ ResultsSerializer = inline_serializer(
 
 
 @extend_schema(
-    tags=["search"], parameters=form_parameters(ApiSearchForm), responses=ResultsSerializer
+    tags=["search"],
+    parameters=form_parameters(ApiSearchForm),
+    responses={
+        200: ResultsSerializer,
+        503: OpenApiResponse(ErrorSerializer, "The search engine failed; try again later."),
+    },
 )
 class SearchView(APIView):
     """Full-text search over every record the user may open; anonymous callers find public ones."""

@@ -45,3 +45,18 @@ def test_a_timestamp_moved_forward_breaks_the_signature():
     assert not signing.verify(
         SECRET, BODY, moved, headers["X-Overens-Signature"], now=1_700_001_000
     )
+
+
+def test_the_verification_example_in_the_integrators_guide_accepts_a_real_delivery():
+    from pathlib import Path
+
+    guide = (Path(__file__).parents[2] / "api" / "README.md").read_text()
+    example = guide.split("Verifying a delivery")[1].split("```python")[1].split("```")[0]
+    namespace = {}
+    exec(example, namespace)  # noqa: S102 - our own documentation's example
+    headers = signing.headers(SECRET, BODY)
+    timestamp, received = headers["X-Overens-Timestamp"], headers["X-Overens-Signature"]
+
+    assert namespace["verify"](SECRET, BODY, timestamp, received)
+    assert not namespace["verify"](SECRET, BODY + b"x", timestamp, received)
+    assert not namespace["verify"](SECRET, BODY, str(int(timestamp) - 301), received)
