@@ -45,6 +45,13 @@ class AlreadyParty(ApplicationError):
     message = _("An organisation with this organisation number is already a party.")
 
 
+class PartyWithdrewBefore(ApplicationError):
+    message = _(
+        "This organisation has withdrawn from the agreement before and cannot rejoin through "
+        "an application yet."
+    )
+
+
 class NotAwaitingCompletion(ApplicationError):
     message = _("The application is not waiting for a completion.")
 
@@ -218,7 +225,12 @@ class Application(models.Model):
         try:
             locked.agreement.add_party(organisation, Party.Role.SIGNATORY, by=by)
         except PartyExists:
-            pass  # linked to an existing party: approving only adds the contact person
+            # Linked to an existing party: approving only adds the contact person. A party
+            # that withdrew cannot come back this way (the agreements app has no verb for it).
+            if locked.agreement.parties.filter(
+                organisation=organisation, withdrawn_on__isnull=False
+            ).exists():
+                raise PartyWithdrewBefore from None
         except AgreementError as error:  # e.g. the agreement has closed meanwhile
             raise ApplicationError(str(error)) from error
         has_coordinator = organisation.memberships.filter(role=Membership.Role.COORDINATOR).exists()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from organisations import views, views_applications, views_invitations
+from organisations import views, views_applications, views_invitations, views_parties
 
 app_name = "organisations"
 urlpatterns = [
@@ -17,6 +17,10 @@ urlpatterns = [
     path("<slug:slug>/members/", views.add_member, name="add_member"),
     path("<slug:slug>/invitations/", views.invite, name="invite"),
     path("<slug:slug>/leave/", views.leave, name="leave"),
+    path("<slug:slug>/agreements/<int:party_id>/sign/", views_parties.sign, name="sign"),
+    path(
+        "<slug:slug>/agreements/<int:party_id>/withdraw/", views_parties.withdraw, name="withdraw"
+    ),
     path("<slug:slug>/members/<int:membership_id>/role/", views.change_role, name="change_role"),
     path(
         "<slug:slug>/members/<int:membership_id>/remove/", views.remove_member, name="remove_member"

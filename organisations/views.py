@@ -51,11 +51,21 @@ def organisation_detail(request, slug):
             "invitations": organisation.invitations.filter(accepted_at__isnull=True)
             if can_manage
             else None,
+            "parties": organisation.agreement_parties.select_related("agreement")
+            if can_manage
+            else None,
+            "sign_form": _sign_form() if can_manage else None,
             "own_membership": organisation.memberships.filter(user=request.user.pk).first(),
             "role_choices": Membership.Role.choices,
             "departments": organisation.children.active(),
         },
     )
+
+
+def _sign_form():
+    from agreements.forms import SignForm
+
+    return SignForm()
 
 
 def _managed_organisation(request, slug):

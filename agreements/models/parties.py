@@ -76,8 +76,10 @@ class Party(models.Model):
         )
 
     @transaction.atomic
-    def withdraw(self, *, on, by):
-        """The party leaves the agreement; its members no longer see what parties see."""
+    def withdraw(self, *, on, by, reason=""):
+        """The party leaves the agreement; its members no longer see what parties see.
+
+        The reason, if given, stays on the agreement's timeline."""
         from agreements.models import Event
 
         locked = Party.objects.select_for_update().get(pk=self.pk)
@@ -89,4 +91,9 @@ class Party(models.Model):
             )
         self.withdrawn_on = on
         self.save(update_fields=["withdrawn_on"])
-        self.agreement.events.create(kind=Event.Kind.WITHDREW, actor=by, party=self)
+        self.agreement.events.create(
+            kind=Event.Kind.WITHDREW,
+            actor=by,
+            party=self,
+            details={"reason": reason} if reason else {},
+        )

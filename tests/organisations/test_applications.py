@@ -414,3 +414,25 @@ def test_events_tell_of_receiving_and_deciding(
     assert ("application.received", {}) in heard
     assert ("application.decided", {"decision": "refused"}) in heard
     assert events.can_view(coordinator, application)
+
+
+def test_an_organisation_that_withdrew_is_not_silently_approved_back(
+    client, open_agreement, coordinator
+):
+    from datetime import date
+
+    left = make_organisation(name="Lämnade", organisation_number=valid_orgnr())
+    party = open_agreement.add_party(left, "signatory", by=None)
+    party.withdraw(on=date(2026, 1, 1), by=None, reason="Paus.")
+    application = make_application(open_agreement, organisation_number=left.organisation_number)
+
+    response = login(client, coordinator).post(
+        f"/organisations/applications/{application.pk}/decide/",
+        {"decision": "approve"},
+        follow=True,
+    )
+
+    application.refresh_from_db()
+    assert "utträtt" in response.text
+    assert application.status == Application.Status.RECEIVED
+    assert not Invitation.objects.exists()

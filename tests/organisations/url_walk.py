@@ -41,6 +41,13 @@ def demo_invitation():
     return {"key": invitation.key}
 
 
+def demo_party():
+    from agreements.models import Party
+
+    party = Party.objects.filter(organisation__slug=ORGANISATION["slug"]).order_by("pk").first()
+    return {**ORGANISATION, "party_id": party.pk}
+
+
 # The municipality's coordinators (samordnare) review applications; everyone else gets 404.
 REVIEWERS = signed_in(404, admin=200, samordnare=200)
 
@@ -70,5 +77,9 @@ URLS = {
     "organisations:invite": Expect(POST_ONLY, default=405, kwargs=lambda: ORGANISATION, post=True),
     "organisations:leave": Expect(
         signed_in(404, forening=200), kwargs=lambda: ORGANISATION, post=True
+    ),
+    "organisations:sign": Expect(POST_ONLY, default=405, kwargs=demo_party, post=True),
+    "organisations:withdraw": Expect(
+        {"anonymous": LOGIN, "admin": 200}, default=404, kwargs=demo_party, post=True
     ),
 }
