@@ -70,9 +70,9 @@ def unanswered(revision):
     if revision is None:
         return {"unanswered": [], "unanswered_count": 0}
     comments = revision.comments.top_level().current().unanswered()
-    shown = list(comments.select_related("organisation", "section").order_by("created_at"))
+    shown = comments.select_related("organisation", "section").order_by("created_at")
     return {
-        "unanswered": shown[:UNANSWERED_SHOWN],
-        "unanswered_count": len(shown),
+        "unanswered": list(shown[:UNANSWERED_SHOWN]),
+        "unanswered_count": comments.count(),
         "unanswered_revision": revision,
     }

@@ -7,10 +7,12 @@ the parser let something through. Markdown headings are shifted one level down
 headings are the text's sections and carry their anchor as id.
 """
 
+import hashlib
 import re
 from dataclasses import dataclass
 
 import nh3
+from django.core.cache import cache
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from markdown_it import MarkdownIt
@@ -111,3 +113,15 @@ def sanitise(html):
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer",
     )
+
+
+# Bump when `render` changes its output, so cached HTML of frozen texts is rendered afresh.
+RENDERING = 1
+
+
+def render_cached(text):
+    """`render`, once per text: a published revision and its sections never change, so their
+    HTML is rendered once and then read from the cache. The key is a digest of the text
+    itself, so an edited comment or a reused id can never meet another text's HTML."""
+    digest = hashlib.blake2b(text.encode(), digest_size=20).hexdigest()
+    return cache.get_or_set(f"agreements:html:{RENDERING}:{digest}", lambda: render(text), None)

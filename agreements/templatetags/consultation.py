@@ -1,7 +1,7 @@
 from django import template
 from django.urls import NoReverseMatch
 
-from agreements.markdown import render
+from agreements.markdown import render_cached
 
 register = template.Library()
 
@@ -9,7 +9,7 @@ register = template.Library()
 @register.filter
 def markdown(text):
     """Safe HTML for a comment's Markdown (raw HTML off, sanitised by nh3)."""
-    return render(text)
+    return render_cached(text)
 
 
 @register.filter

@@ -20,7 +20,7 @@ from agreements.forms_consultation import (
     ExtendForm,
     NotificationPreferenceForm,
 )
-from agreements.markdown import render as render_markdown
+from agreements.markdown import render_cached
 from agreements.models import CarryOver, NotificationPreference, extend_consultation
 from attachments.models import Attachment
 
@@ -65,7 +65,7 @@ def consultation(request, slug, number):
     sections = [
         {
             "section": section,
-            "html": render_markdown(section.body),
+            "html": render_cached(section.body),
             "count": counts.get(section.pk, 0),
             "comments": latest.get(section.pk, []),
             "carried": carried.get(section.pk, []),

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, render
 
 from agreements import diff, permissions, permissions_comments
 from agreements.forms import CompareForm, FilterForm
-from agreements.markdown import render as render_markdown
+from agreements.markdown import render_cached
 from agreements.models import Agreement, Revision
 
 LIST_SIZE = 20
@@ -59,7 +59,7 @@ def agreement_detail(request, slug):
         "agreement": agreement,
         "current": current,
         "review": _review(request.user, current, revisions, draft),
-        "current_html": render_markdown(current.body) if current else "",
+        "current_html": render_cached(current.body) if current else "",
         "revisions": revisions,
         "previous": {r.number: r.number - 1 for r in revisions if r.number > 1},
         "draft": draft,
@@ -103,7 +103,7 @@ def revision_detail(request, slug, number):
     context = {
         "agreement": agreement,
         "revision": revision,
-        "body_html": render_markdown(revision.body),
+        "body_html": render_cached(revision.body),
         "earlier": [n for n in numbers if n < number],
         "can_view_comments": permissions_comments.can_view_comments(request.user, revision),
         "can_view_report": permissions_comments.can_view_report(request.user, revision),
@@ -158,7 +158,7 @@ def print_view(request, slug):
     context = {
         "agreement": agreement,
         "revision": revision,
-        "body_html": render_markdown(revision.body),
+        "body_html": render_cached(revision.body),
         "parties": agreement.parties.active().select_related("organisation"),
         "principles": agreement.principles.all(),
     }

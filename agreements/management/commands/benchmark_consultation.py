@@ -71,6 +71,13 @@ class Command(BaseCommand):
         revision = agreement.open_consultation(
             closes_at=timezone.now() + timedelta(days=9), by=user
         )
+        self._comment(user, revision, count)
+        return user, revision
+
+    def _comment(self, user, revision, count):
+        """`count` comments from the user's association on the sections in turn, half answered."""
+        association = revision.agreement.parties.exclude(role=Party.Role.MUNICIPALITY).get()
+        association = association.organisation
         sections = list(revision.sections.all())
         made = Comment.objects.bulk_create(
             Comment(
@@ -82,4 +89,3 @@ class Command(BaseCommand):
         Response.objects.bulk_create(
             Response(comment=c, disposition=Disposition.NOTED, reason="Noterad.") for c in made[::2]
         )
-        return user, revision
