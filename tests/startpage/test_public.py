@@ -6,7 +6,7 @@ import pytest
 from django.test import override_settings
 from django.utils import timezone
 
-from agreements.models import Agreement
+from agreements.models import Agreement, Principle
 from dialogues.models import Forum
 from tests.agreements.factories import adopt, consult, make_agreement
 from tests.dialogues.factories import approve, make_approver, make_forum, make_meeting
@@ -15,7 +15,12 @@ from tests.test_site import run_python
 
 @pytest.fixture
 def in_force(municipality, coordinator):
-    agreement = make_agreement(municipality, by=coordinator, title="Kullahamns LÖ", slug="lo")
+    # Its own principle: the national ones come from a migration, which a test that commits
+    # (and so empties the tables after itself) may have removed before this one runs.
+    principle = Principle.objects.create(name="Självständighet och oberoende", position=1)
+    agreement = make_agreement(
+        municipality, by=coordinator, title="Kullahamns LÖ", slug="lo", principles=[principle]
+    )
     adopt(agreement, consult(agreement, by=coordinator), by=coordinator)
     agreement.change_status(Agreement.Status.IN_FORCE, by=coordinator)
     return agreement
