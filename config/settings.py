@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "startpage",
     "notifications",
     "webhooks",
+    "records",
     "django_q",
     "rest_framework",
     "drf_spectacular",

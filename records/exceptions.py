@@ -1,0 +1,31 @@
+"""Named errors of the register; views turn them into a message and change nothing."""
+
+from django.utils.translation import gettext_lazy as _
+
+
+class RecordsError(Exception):
+    message = _("That cannot be done.")
+
+    def __init__(self, message=None):
+        super().__init__(message or self.message)
+        self.message = message or self.message
+
+
+class InvalidCaseNumber(RecordsError):
+    message = _("The case number does not follow the municipality's format.")
+
+
+class NothingCorrected(RecordsError):
+    message = _("Nothing was changed: correct at least one field.")
+
+
+class CorrectionReasonMissing(RecordsError):
+    message = _("Say why the entry is corrected.")
+
+
+class RequestAlreadyAnswered(RecordsError):
+    message = _("This request has already been answered.")
+
+
+class ProvisionMissing(RecordsError):
+    message = _("Name the provision that applies when a document is withheld in whole or part.")
