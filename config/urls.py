@@ -23,5 +23,6 @@ urlpatterns = [
     path("notifications/", include("notifications.urls")),
     path("api/", include("api.urls")),
     path("webhooks/", include("webhooks.urls")),
+    path("register/", include("records.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -23,6 +23,7 @@ APPS = [
     "api",
     "notifications",
     "webhooks",
+    "records",
 ]  # noqa: E501
 
 

@@ -15,3 +15,18 @@ def register_revision(agreement, revision, subject="Förslag"):
         subject=subject,
         organisation=agreement.municipality,
     )
+
+
+def register_letter(case, sender, subject="Brev om lokaler", **changes):
+    """A received letter (an organisation stands in for the record) under `case`."""
+    document = case.register(
+        sender,
+        DocumentType.CONSULTATION_RESPONSE,
+        origin=Origin.RECEIVED,
+        official_since=timezone.now(),
+        subject=subject,
+        organisation=sender,
+    )
+    if changes:
+        document.correct(by=None, reason="test", **changes)
+    return document

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from records.views import register, requests
+
+app_name = "records"
+urlpatterns = [
+    path("", register.register, name="register"),
+    path("<int:pk>/", register.document, name="document"),
+    path("<int:pk>/correct/", register.correct, name="correct"),
+    path("<int:pk>/request/", requests.ask, name="ask"),
+    path("requests/", requests.request_list, name="requests"),
+    path("requests/<int:pk>/answer/", requests.answer, name="answer"),
+    path("requests/<str:code>/", requests.request_page, name="request"),
+]
