@@ -17,6 +17,8 @@ from dialogues.models import ActionItem, Forum, Meeting
 from dialogues.permissions import readable_forums, user_organisation_ids
 from organisations.models import Organisation
 from organisations.permissions import visible
+from records.models import DocumentRequest
+from records.models.requests import one_working_day_before
 
 SHOWN = 5  # rows per block; the count says how many there are in all
 CLOSING_SOON = timedelta(days=7)
@@ -62,6 +64,8 @@ def start_page(user, now=None):
         ]
         page["minutes_to_check"] = Block.of(minutes_out_for_approval(scope))
         page["overdue"] = Block.of(overdue_action_items(scope, now))
+        page["document_requests"] = Block.of(waiting_document_requests(scope))
+        page["requests_overdue_before"] = one_working_day_before(now)
     return page
 
 
@@ -274,3 +278,17 @@ class Happening:
     at: object
     event: Event | None = None
     meeting: Meeting | None = None
+
+
+# --- requests for official documents ------------------------------------------------
+
+
+def waiting_document_requests(scope):
+    """Unanswered requests for documents of the cases the user manages, oldest first (the
+    law asks for an answer without delay; those older than a working day are marked)."""
+    return (
+        DocumentRequest.objects.waiting()
+        .answerable_by(scope.user)
+        .select_related("document")
+        .order_by("arrived_at", "pk")
+    )
