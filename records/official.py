@@ -19,7 +19,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from jobs import queue
-from records.models import Case, DocumentType, Origin
+from records.models import Case, Document, DocumentType, Origin
 
 
 def _comment(comment):
@@ -111,6 +111,37 @@ def register(kind, label, pk):
     """Job: register the record `kind` made official (again: returns the existing entry)."""
     record = apps.get_model(label).objects.get(pk=pk)
     return register_record(kind, record)
+
+
+def official_records():
+    """(time, kind, record) of every record that is an official document by now, oldest first:
+    what the events would have registered, for records made before this app or by hand."""
+    from agreements.models import Comment, Revision
+    from dialogues.models import Meeting
+    from followup.models import FollowUpRound
+
+    published = Revision.objects.exclude(published_at=None).select_related("agreement")
+    found = [(r.published_at, "revision.published", r) for r in published]
+    found += [
+        (r.consultation_closed_at, "consultation.closed", r)
+        for r in published.exclude(consultation_closed_at=None)
+    ]
+    comments = Comment.objects.exclude(revision__published_at=None)
+    found += [(c.created_at, "comment.received", c) for c in comments]
+    meetings = Meeting.objects.exclude(minutes_approved_at=None).select_related("forum")
+    found += [(m.minutes_approved_at, "minutes.approved", m) for m in meetings]
+    rounds = FollowUpRound.objects.exclude(published_at=None)
+    found += [(r.published_at, "followup.published", r) for r in rounds]
+    return sorted(found, key=lambda row: (row[0], row[1], row[2].pk))
+
+
+def register_existing():
+    """Register every official record not yet in the register, oldest first; returns how
+    many were added. Safe to run again."""
+    before = Document.objects.count()
+    for _when, kind, record in official_records():
+        register_record(kind, record)
+    return Document.objects.count() - before
 
 
 def register_record(kind, record):

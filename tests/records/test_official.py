@@ -3,7 +3,7 @@
 from django.utils import timezone
 
 from records.models import Document, DocumentType, Origin
-from records.official import register_record
+from records.official import register_existing, register_record
 from tests.agreements.factories import edit_draft
 from tests.consultation.factories import make_comment, publish
 from tests.dialogues.factories import approve, make_checked_meeting, make_forum
@@ -120,3 +120,17 @@ def test_registering_again_keeps_the_first_entry(agreement, coordinator, told):
     assert again == first
     assert Document.objects.count() == 1
     assert first.case.last_sequence == 1
+
+
+def test_records_made_before_the_register_are_added_oldest_first_once(
+    agreement, coordinator, member, association
+):
+    revision = publish(agreement, by=coordinator)  # no told(): the events never arrive
+    comment = make_comment(revision, member, association)
+
+    added = register_existing()
+    again = register_existing()
+
+    assert (added, again) == (2, 0)
+    numbers = [Document.objects.of(r).get().sequence for r in (revision, comment)]
+    assert numbers == [1, 2]

@@ -1,11 +1,15 @@
-from records.models import Document
-from tests.url_walk import LOGIN, Expect, signed_in
+from records.models import Document, DocumentRequest
+from tests.url_walk import Expect, signed_in
 
 REGISTRAR = {"admin": 200, "samordnare": 200}
 
 
 def entry():
     return {"pk": Document.objects.filter(case__number="KS 2024/0412").first().pk}
+
+
+def waiting_request():
+    return DocumentRequest.objects.waiting().first()
 
 
 URLS = {
@@ -15,7 +19,7 @@ URLS = {
     "records:ask": Expect(kwargs=entry, post=True),
     "records:requests": Expect(signed_in(404, **REGISTRAR)),
     "records:answer": Expect(
-        {"anonymous": LOGIN}, default=404, kwargs=lambda: {"pk": 2_000_000_000}, post=True
+        signed_in(404, **REGISTRAR), kwargs=lambda: {"pk": waiting_request().pk}, post=True
     ),
-    "records:request": Expect(default=404, kwargs=lambda: {"code": "no-such-code"}),
+    "records:request": Expect(kwargs=lambda: {"code": waiting_request().code}),
 }
