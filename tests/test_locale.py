@@ -23,6 +23,7 @@ SOURCES = [
     "notifications",
     "api",
     "webhooks",
+    "records",
     "templates",
     "locale",
     "manage.py",
