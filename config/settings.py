@@ -276,6 +276,7 @@ JOBS_SCHEDULE = {
             "0 8 * * *",
         ),
         ("webhook_retries", "webhooks.delivery.send_due", "* * * * *"),
+        ("records_disposals", "records.models.plan.list_due", "0 6 * * 1"),
         (
             "action_item_reminders",
             "dialogues.notifications.send_action_item_reminders",

@@ -11,13 +11,35 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from records.models import Case, Document, DocumentRequest, DocumentType, Series
+from records.models import (
+    Case,
+    Document,
+    DocumentRequest,
+    DocumentType,
+    RetentionRule,
+    Series,
+)
 from records.official import register_existing
 
 LO_CASE = "KS 2024/0412"
 
 
+# Kullahamn's plan: the agreement's texts, reports and minutes are kept for ever; the
+# consultation responses are disposed of ten years after arrival.
+PLAN_DECISION = "KS 2024/0100, kommunstyrelsen 2024-03-12 § 41"
+
+
 def seed(stdout):
+    for document_type, _label in DocumentType.choices:
+        dispose = document_type == DocumentType.CONSULTATION_RESPONSE
+        RetentionRule.objects.get_or_create(
+            document_type=document_type,
+            defaults={
+                "action": "dispose" if dispose else "keep",
+                "years": 10 if dispose else None,
+                "decision": PLAN_DECISION,
+            },
+        )
     if not DocumentRequest.objects.exists():
         Document.objects.all().delete()
         Case.objects.all().delete()

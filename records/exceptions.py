@@ -29,3 +29,23 @@ class RequestAlreadyAnswered(RecordsError):
 
 class ProvisionMissing(RecordsError):
     message = _("Name the provision that applies when a document is withheld in whole or part.")
+
+
+class DocumentKept(RecordsError):
+    message = _(
+        "The information management plan keeps this type of document: it is never disposed of."
+    )
+
+
+class NotDueYet(RecordsError):
+    message = _("This document is not due for disposal yet.")
+
+
+class AlreadyDisposed(RecordsError):
+    message = _("This document has already been disposed of.")
+
+
+class CannotDispose(RecordsError):
+    message = _(
+        "Överens cannot yet remove the content of this type of document; dispose of it by hand."
+    )

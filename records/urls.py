@@ -1,6 +1,6 @@
 from django.urls import path
 
-from records.views import register, requests
+from records.views import disposals, register, requests
 
 app_name = "records"
 urlpatterns = [
@@ -8,6 +8,9 @@ urlpatterns = [
     path("<int:pk>/", register.document, name="document"),
     path("<int:pk>/correct/", register.correct, name="correct"),
     path("<int:pk>/request/", requests.ask, name="ask"),
+    path("plan/", disposals.plan, name="plan"),
+    path("disposals/", disposals.disposal_list, name="disposals"),
+    path("disposals/<int:pk>/approve/", disposals.approve, name="approve_disposal"),
     path("requests/", requests.request_list, name="requests"),
     path("requests/<int:pk>/answer/", requests.answer, name="answer"),
     path("requests/<str:code>/", requests.request_page, name="request"),

@@ -65,7 +65,14 @@ def test_publishing_a_revision_opens_its_consultation_and_a_comment_arrives(
         revision = publish(agreement, by=coordinator)
         make_comment(revision, member, association)
 
-    assert kinds(heard) == ["revision.published", "consultation.opened", "comment.received"]
+    # The register (records/) then tells that the revision and the comment were registered.
+    assert kinds(heard) == [
+        "revision.published",
+        "consultation.opened",
+        "comment.received",
+        "document.registered",
+        "document.registered",
+    ]
     assert heard[0][1] == revision and heard[0][2] == coordinator
     assert heard[2][2] == member
 
@@ -77,7 +84,7 @@ def test_approved_minutes_are_told_once_when_the_last_approver_approves(
         meeting = make_checked_meeting(forum, association)
         approve(meeting)
 
-    assert kinds(heard) == ["minutes.sent_for_approval", "minutes.approved"]
+    assert kinds(heard) == ["minutes.sent_for_approval", "minutes.approved", "document.registered"]
     assert heard[1][1] == meeting and heard[1][2] == meeting.approver
 
 

@@ -6,6 +6,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
+from records import exceptions as errors
 from records.models import Case, DocumentRequest
 from records.models.requests import one_working_day_before
 from tests.records.factories import register_letter
@@ -107,7 +108,7 @@ def test_the_registrar_lists_the_requests_and_others_get_404(client, coordinator
 def test_an_answered_request_cannot_be_answered_again(coordinator, waiting):
     waiting.decide(status="released", answer="Ja.", by=coordinator)
 
-    with pytest.raises(Exception, match="already been answered"):
+    with pytest.raises(errors.RequestAlreadyAnswered):
         DocumentRequest.objects.get().decide(
             status="refused", answer="Nej.", by=coordinator, provision="OSL 1:1"
         )

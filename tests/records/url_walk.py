@@ -18,6 +18,11 @@ URLS = {
     "records:correct": Expect(signed_in(404, **REGISTRAR), kwargs=entry, post=True),
     "records:ask": Expect(kwargs=entry, post=True),
     "records:requests": Expect(signed_in(404, **REGISTRAR)),
+    "records:plan": Expect(),
+    "records:disposals": Expect(signed_in(404, **REGISTRAR)),
+    "records:approve_disposal": Expect(
+        signed_in(405), kwargs=lambda: {"pk": 2_000_000_000}, post=True
+    ),
     "records:answer": Expect(
         signed_in(404, **REGISTRAR), kwargs=lambda: {"pk": waiting_request().pk}, post=True
     ),
