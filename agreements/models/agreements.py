@@ -187,7 +187,8 @@ class Agreement(models.Model):
         """The adopted revision (the text in force once the agreement is), or None."""
         from agreements.models import Revision
 
-        return self.revisions.filter(state=Revision.State.ADOPTED).first()
+        # The text (often long) is loaded only by those who read it.
+        return self.revisions.filter(state=Revision.State.ADOPTED).defer("body").first()
 
     def check_registration_number(self, value):
         """Raise InvalidRegistrationNumber unless `value` fits the municipality's format."""

@@ -39,10 +39,14 @@ class CommentQuerySet(models.QuerySet):
         rows = self.top_level().current().values("section_id").annotate(n=Count("pk"))
         return {row["section_id"]: row["n"] for row in rows.order_by()}
 
+    def for_preview(self):
+        """What a comment shows beside the text it is about (the consultation page)."""
+        return self.select_related("author", "organisation", "response").annotate(
+            reply_count=Count("replies", filter=Q(replies__withdrawn_at__isnull=True))
+        )
+
     def for_display(self):
-        return self.select_related(
-            "author", "organisation", "section", "response", "response__addressed_in_section"
-        ).annotate(reply_count=Count("replies", filter=Q(replies__withdrawn_at__isnull=True)))
+        return self.for_preview().select_related("section", "response__addressed_in_section")
 
 
 class Comment(models.Model):

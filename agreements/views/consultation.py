@@ -8,9 +8,11 @@ from django.db.models import F, Window
 from django.db.models.functions import RowNumber
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from agreements import fragments
 from agreements import permissions_comments as rules
 from agreements.consultation_report import build_report, write_csv
 from agreements.exceptions import AgreementError
@@ -20,7 +22,6 @@ from agreements.forms_consultation import (
     ExtendForm,
     NotificationPreferenceForm,
 )
-from agreements.markdown import render_cached
 from agreements.models import CarryOver, NotificationPreference, extend_consultation
 from attachments.models import Attachment
 
@@ -28,23 +29,29 @@ PREVIEW_PER_SECTION = 3
 PAGE_SIZE = 25
 
 
-def _latest_per_section(revision):
-    """The newest few comments of each section, in one query whatever the total."""
+def _latest_ids(revision):
+    """Ids of the newest few comments of each section, whatever the total."""
     ranked = (
         revision.comments.top_level()
         .current()
-        .for_display()
         .annotate(
             rank=Window(
                 RowNumber(), partition_by=[F("section_id")], order_by=F("created_at").desc()
             )
         )
+        .filter(rank__lte=PREVIEW_PER_SECTION)
     )
-    latest = {}
-    comments = Attachment.objects.prefetch_for(ranked.filter(rank__lte=PREVIEW_PER_SECTION))
-    for comment in comments:
-        latest.setdefault(comment.section_id, []).append(comment)
-    return latest
+    return list(ranked.values_list("pk", flat=True))
+
+
+def _comments_of(revision, items):
+    """Give each item its comments (those whose ids it holds), loaded with what they show."""
+    wanted = {pk: item for item in items for pk in item["ids"]}
+    comments = revision.comments.for_preview().filter(pk__in=list(wanted))
+    for item in items:
+        item["comments"] = []
+    for comment in Attachment.objects.prefetch_for(comments):
+        wanted[comment.pk]["comments"].append(comment)
 
 
 def _carried_by_section(revision):
@@ -58,27 +65,41 @@ def _carried_by_section(revision):
 
 
 def consultation(request, slug, number):
-    """The revision's text, section by section, with comments and counts beside each."""
+    """The revision's text, section by section, with comments and counts beside each; each
+    section is rendered once and then read from the cache (agreements/fragments.py)."""
     revision = rules.get_revision_or_404(request.user, slug, number)
-    counts = revision.comments.counts_by_section()
-    latest, carried = _latest_per_section(revision), _carried_by_section(revision)
-    sections = [
+    counts, carried = revision.comments.counts_by_section(), _carried_by_section(revision)
+    stamps = fragments.comment_stamps(_latest_ids(revision))
+    by_section = {}
+    for pk, (section_id, stamp) in stamps.items():
+        by_section.setdefault(section_id, []).append((pk, stamp))
+    on_behalf_of = rules.commenting_organisations(request.user, revision.agreement)
+    can_comment = rules.can_comment(request.user, revision)
+    whole, *sections = (
         {
             "section": section,
-            "html": render_cached(section.body),
-            "count": counts.get(section.pk, 0),
-            "comments": latest.get(section.pk, []),
-            "carried": carried.get(section.pk, []),
+            "count": counts.get(section and section.pk, 0),
+            "ids": [pk for pk, _stamp in sorted(by_section.get(section and section.pk, []))],
+            "stamps": sorted(by_section.get(section and section.pk, [])),
+            "carried": carried.get(section and section.pk, []),
         }
-        for section in revision.sections.all()
-    ]
-    can_comment = rules.can_comment(request.user, revision)
-    form = CommentForm(user=request.user, revision=revision) if can_comment else None
+        for section in [None, *revision.sections.all()]
+    )
+    _comments_of(revision, [whole])
+    context = {"revision": revision, "agreement": revision.agreement, "can_comment": can_comment,
+               "request": request}  # fmt: skip
+    for item in sections:
+        item["key"] = fragments.section_key(revision, item, on_behalf_of)
+    fragments.render_sections(sections, context, lambda items: _comments_of(revision, items))
+    form_html = can_comment and fragments.comment_form(
+        revision,
+        on_behalf_of,
+        lambda: render_to_string(
+            "includes/form.html", {"form": CommentForm(user=request.user, revision=revision)}
+        ),
+    )
     return render(request, "agreements/consultation/consultation.html", {
-        "revision": revision, "agreement": revision.agreement, "sections": sections,
-        "whole": {"count": counts.get(None, 0), "comments": latest.get(None, []),
-                  "carried": carried.get(None, [])},
-        "form": form, "can_comment": can_comment,
+        **context, "sections": sections, "whole": whole, "form_html": form_html,
         "can_answer": rules.can_answer(request.user, revision),
         "orphaned": [row for row in carried.get(None, []) if row.kind == CarryOver.Kind.ORPHANED],
     })  # fmt: skip

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, render
 
 from agreements import diff, permissions, permissions_comments
 from agreements.forms import CompareForm, FilterForm
-from agreements.markdown import render_cached
+from agreements.markdown import RENDERING, render_cached
 from agreements.models import Agreement, Revision
 
 LIST_SIZE = 20
@@ -42,10 +42,9 @@ def _rights(user, agreement):
 
 
 def current_revision(agreement):
-    """The adopted revision, else the latest published one, with its sections; or None."""
-    frozen = agreement.revisions.published().prefetch_related("sections")
-    adopted = frozen.filter(state=Revision.State.ADOPTED).first()
-    return adopted or frozen.order_by("-number").first()
+    """The adopted revision (its text is loaded when first read: the agreement page takes it,
+    rendered, from the cache), else the latest published one; or None."""
+    return agreement.adopted_revision or agreement.revisions.published().order_by("-number").first()
 
 
 @login_not_required
@@ -59,7 +58,9 @@ def agreement_detail(request, slug):
         "agreement": agreement,
         "current": current,
         "review": _review(request.user, current, revisions, draft),
-        "current_html": render_cached(current.body) if current else "",
+        # A published revision never changes: its text and contents are cached as one
+        # fragment under its id and the renderer's version (templates/agreements/detail.html).
+        "rendering": RENDERING,
         "revisions": revisions,
         "previous": {r.number: r.number - 1 for r in revisions if r.number > 1},
         "draft": draft,

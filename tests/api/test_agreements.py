@@ -251,3 +251,22 @@ def test_the_agreement_list_queries_do_not_grow(
 
     with django_assert_max_num_queries(12):
         client.get("/api/v1/agreements/")
+
+
+def test_a_comment_names_its_organisation_by_slug(parties, association):
+    client = parties["coordinator"]
+    client.post("/api/v1/agreements/", {"municipality": "testhamns-stad", "title": "LÖ"},
+                format="json")  # fmt: skip
+    Agreement.objects.get(slug="lo").add_party(association, Party.Role.SIGNATORY, by=None)
+    client.put("/api/v1/agreements/lo/draft/", {"title": "LÖ", "body": "Text", "version": 1},
+               format="json")  # fmt: skip
+    client.post("/api/v1/agreements/lo/open-consultation/", {"closes_at": in_days(3)},
+                format="json")  # fmt: skip
+
+    response = parties["member"].post(
+        "/api/v1/agreements/lo/revisions/1/comments/",
+        {"organisation": association.slug, "body": "Hej"}, format="json",
+    )  # fmt: skip
+
+    assert response.status_code == 201, response.json()
+    assert Comment.objects.get().organisation == association
