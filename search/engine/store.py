@@ -11,9 +11,12 @@ Plain files only; index.py decides what goes inside a generation.
 
 import json
 import os
+import time
 from pathlib import Path
 
 from . import documents
+
+STALE_REBUILD = 6 * 3600  # seconds after which a rebuild's marker is taken for a crashed one
 
 
 class Store:
@@ -64,7 +67,11 @@ class Store:
         self._marker.write_text(json.dumps({"gen": gen.name}))
 
     def rebuilding(self):
-        return self._marker.exists()
+        """A rebuild runs (a marker left by one that died counts until it is stale)."""
+        try:
+            return time.time() - self._marker.stat().st_mtime < STALE_REBUILD
+        except FileNotFoundError:
+            return False
 
     def record(self, ops):
         """Keep ops for the running rebuild (call while holding the lock)."""
