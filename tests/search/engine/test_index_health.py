@@ -2,6 +2,7 @@
 
 import multiprocessing
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -180,3 +181,37 @@ def test_writer_processes_replacing_records_while_others_read_raise_nothing(tmp_
     assert [p.exitcode for p in procs] == [0, 0, 0]
     assert errors == []
     assert reader.search("bidrag", STAFF).total == 1 + 3 * 2
+
+
+def test_a_rebuild_killed_halfway_leaves_the_old_index_serving_and_a_new_rebuild_may_start(
+    tmp_path,
+):
+    where = str(tmp_path / "ix")
+    ctx = multiprocessing.get_context("spawn")
+    engine = get_backend("whoosh", path=where, procs=1)
+    engine.update([doc("old:1", "bidrag gammal", groups=[100])])
+    killed = ctx.Process(target=_rebuild_forever, args=(where,))
+    killed.start()
+    deadline = time.monotonic() + 60
+    while not engine.status()["rebuilding"] and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert engine.status()["rebuilding"]
+    assert engine.search("bidrag", STAFF).rebuilding
+
+    killed.kill()
+    killed.join()
+
+    assert not engine.status()["rebuilding"]
+    assert [h.id for h in engine.search("bidrag", STAFF).hits] == ["old:1"]
+    engine.rebuild([doc("new:1", "bidrag ny", groups=[100])])
+    assert [h.id for h in engine.search("bidrag", STAFF).hits] == ["new:1"]
+
+
+def _rebuild_forever(where):
+    def docs():
+        yield doc("new:0", "bidrag", groups=[100])
+        while True:
+            time.sleep(1)
+            yield doc("new:0", "bidrag", groups=[100])
+
+    get_backend("whoosh", path=where, procs=1).rebuild(docs())
