@@ -33,7 +33,7 @@ MAX_SMALL_SEGMENTS = 10  # Whoosh's MERGE_SMALL merges small segments as they pi
 TEXT_FIELDS = ("title", "text", "parts")
 FACET_FIELDS = ("type", "year", "status", "forum", "agreement", "organisations")
 SNIPPET_CHARS = 220
-VIEWERS_PER_SEARCHER = 64  # permission sets cached per open searcher
+VIEWERS_PER_SEARCHER = 64  # permission sets (and facet lists) cached per open searcher
 
 
 class SwedishFilter(Filter):
@@ -200,11 +200,17 @@ class MarkFormatter(highlight.Formatter):
 
 
 def snippet(text, stems):
-    """HTML of the part of text with the searched words marked (Whoosh's highlighter)."""
+    """HTML of the part of text with the searched words marked (Whoosh's highlighter).
+
+    Whoosh analyses the text it highlights; a long text is first cut to a window around
+    the first place one of the stems occurs (a Snowball stem begins its word), as
+    PostgreSQL's headline does, so a hit costs a few hundred words, not thousands."""
     marked = ""
     if stems:
+        start = _first_match(text, stems)
+        window = text if start is None else _window(text, start)
         marked = highlight.highlight(
-            text,
+            window,
             set(stems),
             swedish("title"),
             highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=40),
@@ -212,13 +218,69 @@ def snippet(text, stems):
             top=1,
         )
     if marked:
+        if not text.startswith(window) and not marked.startswith("… "):
+            marked = "… " + marked
+        if not text.endswith(window) and not marked.endswith(" …"):
+            marked += " …"
         return marked
     return escape(text[:SNIPPET_CHARS]) + (" …" if len(text) > SNIPPET_CHARS else "")
 
 
-FACETS = {
-    name: sorting.FieldFacet(name, allow_overlap=name == "organisations") for name in FACET_FIELDS
-}
+def _first_match(text, stems):
+    found = [i for i in (text.lower().find(stem) for stem in stems) if i >= 0]
+    return min(found) if found else None
+
+
+def _window(text, start, before=SNIPPET_CHARS // 2, after=2 * SNIPPET_CHARS):
+    """text[start - before : start + after], cut at spaces."""
+    lo, hi = max(0, start - before), min(len(text), start + after)
+    if lo:
+        lo = text.find(" ", lo, start) + 1 or lo
+    if hi < len(text):
+        hi = text.rfind(" ", start, hi) if text.rfind(" ", start, hi) > start else hi
+    return text[lo:hi]
+
+
+class ListsFacet(sorting.FacetType):
+    """A multi-valued facet (organisations) from per-segment lists built once per searcher,
+    instead of Whoosh's OverlappingCategorizer building them again for every search."""
+
+    def __init__(self, lists):
+        self.lists = lists  # {segment docoffset: [values per segment docnum]}
+
+    def categorizer(self, global_searcher):
+        return ListsCategorizer(self.lists)
+
+
+class ListsCategorizer(sorting.Categorizer):
+    allow_overlap = True
+
+    def __init__(self, lists):
+        self.lists, self.segment = lists, ()
+
+    def set_searcher(self, segment_searcher, docoffset):
+        self.segment = self.lists[docoffset]
+
+    def keys_for(self, matcher, docid):
+        return self.segment[docid] or [None]
+
+
+def value_lists(searcher, fieldname):
+    """{docoffset: [[values] per document]} of one field, per segment (public reader API)."""
+    out = {}
+    for leaf, offset in searcher.leaf_searchers():
+        reader = leaf.reader()
+        lists = [[] for _ in range(reader.doc_count_all())]
+        if fieldname in reader.indexed_field_names():
+            for term in reader.lexicon(fieldname):
+                value = term.decode("utf-8")
+                for docnum in reader.postings(fieldname, term).all_ids():
+                    lists[docnum].append(value)
+        out[offset] = lists
+    return out
+
+
+COLUMN_FACETS = {name: sorting.FieldFacet(name) for name in FACET_FIELDS if name != "organisations"}
 
 
 class WhooshBackend(SearchBackend):
@@ -273,18 +335,24 @@ class WhooshBackend(SearchBackend):
                 return s
         except Exception as exc:
             raise IndexCorrupt(self._ix_path, exc) from exc
-        self._local.searcher, self._local.path, self._local.allowed = s, self._ix_path, {}
+        self._local.searcher, self._local.path, self._local.cache = s, self._ix_path, {}
         return s
+
+    def _per_searcher(self, s, key, compute):
+        """compute(s, key), kept while this thread's searcher stays open."""
+        cache = self._local.cache
+        value = cache.get(key)
+        if value is None:
+            if len(cache) >= VIEWERS_PER_SEARCHER:
+                cache.clear()
+            value = cache[key] = compute(s, key)
+        return value
 
     def _allowed(self, s, viewer):
         """The docnums the viewer may see, computed once per searcher."""
-        cache = self._local.allowed
-        docs = cache.get(viewer)
-        if docs is None:
-            if len(cache) >= VIEWERS_PER_SEARCHER:
-                cache.clear()
-            docs = cache[viewer] = set(s.docs_for_query(permission_query(viewer)))
-        return docs
+        return self._per_searcher(
+            s, viewer, lambda s, viewer: set(s.docs_for_query(permission_query(viewer)))
+        )
 
     # -- writing -----------------------------------------------------------
     def update(self, docs):
@@ -423,7 +491,9 @@ class WhooshBackend(SearchBackend):
         if sort == "date" or not stems:  # only filters: newest first
             options.update(sortedby="date", reverse=True)
         if facets:
-            options.update(groupedby=FACETS, maptype=sorting.Count)
+            organisations = ListsFacet(self._per_searcher(s, "organisations", value_lists))
+            groups = {**COLUMN_FACETS, "organisations": organisations}
+            options.update(groupedby=groups, maptype=sorting.Count)
         found = s.search(to_query(node, expansions), **options)
         results.total = len(found)
         results.hits = [self._hit(h, stems) for h in found[(page - 1) * per_page : page * per_page]]
