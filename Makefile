@@ -75,7 +75,8 @@ clean:
 
 # Search benchmark (issue 8): DOCS synthetic records (default 100000) through the real
 # indexing and search code; SEARCH_BACKEND=postgres with a PostgreSQL DATABASE_URL measures
-# PostgreSQL. The last line: search p95_ms=… p50_ms=… docs=… index_docs_per_s=… update_visible_ms=…
+# PostgreSQL (benchmarks/search_bench.py). The last line:
+# search p95_ms=… p50_ms=… docs=… index_docs_per_s=… update_visible_ms=… engine=…
 # Page speed (issue 16): requests per second of the agreement page and the consultation page
 # (500 comments) beside the accessibility statement; run it on a quiet machine (load < 1.5).
 .PHONY: bench-pages

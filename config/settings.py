@@ -269,6 +269,7 @@ JOBS_SCHEDULE = {
         ("heartbeat", "jobs.health.beat", "* * * * *"),
         ("consultation_reminders", "agreements.notifications.send_closing_reminders", "0 7 * * *"),
         ("search_verify", "search.checking.verify_and_repair", "30 3 * * *"),
+        ("search_optimize", "search.indexing.optimize", "0 4 * * *"),
         ("meeting_notice_updates", "dialogues.notifications.send_notice_updates", "*/5 * * * *"),
         (
             "minutes_approval_reminders",

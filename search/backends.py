@@ -6,6 +6,7 @@ database, shared by several app servers). The engine keeps its searchers open
 and reopens them only when the index changed.
 """
 
+import logging
 import threading
 
 from django.conf import settings
@@ -16,6 +17,7 @@ from search.engine.backend import get_backend
 
 PG_TABLE = "search_document"  # the PostgreSQL backend's table (tests use their own)
 
+log = logging.getLogger(__name__)
 _lock = threading.Lock()
 _cache = {}
 
@@ -45,9 +47,24 @@ def backend():
     options = _options()
     key = (settings.SEARCH_BACKEND, tuple(sorted(options.items())))
     with _lock:
-        if key not in _cache:
+        opened = key not in _cache
+        if opened:
             _cache[key] = get_backend(settings.SEARCH_BACKEND, **options)
-        return _cache[key]
+        engine = _cache[key]
+    if opened:
+        _rebuild_if_outdated(engine)
+    return engine
+
+
+def _rebuild_if_outdated(engine):
+    """An index written for another schema is rebuilt by a job; searches use it meanwhile."""
+    from jobs import queue  # not at import: the engine's tests spawn processes without Django
+
+    try:
+        if engine.outdated() and not engine.status().get("rebuilding"):
+            queue.enqueue("search.indexing.rebuild")
+    except Exception:
+        log.exception("Could not queue the rebuild of an outdated search index")
 
 
 def close_all():

@@ -82,14 +82,25 @@ def sync(keys):
 
 
 def _sync_type(adapter, pks):
-    engine = backends.backend()
     found = {str(obj.pk): obj for obj in adapter.get_queryset().filter(pk__in=pks)}
-    for pk in pks:
-        # A deleted record loses all its documents; a record whose sections can
-        # come and go loses its old ones before the current ones are written.
-        if pk not in found or adapter.sectioned:
-            engine.delete_prefix(adapter.prefix(pk))
-    engine.update([doc for obj in found.values() for doc in documents(adapter, obj)])
+    # A deleted record loses all its documents; a record whose sections can come and
+    # go loses its old ones, in the same commit that writes the current ones.
+    gone = [adapter.prefix(pk) for pk in sorted(pks) if pk not in found or adapter.sectioned]
+    docs = [doc for obj in found.values() for doc in documents(adapter, obj)]
+    backends.backend().replace(gone, docs)
+
+
+def rebuild():
+    """The job that rebuilds the index from the database (a schema change queues it)."""
+    engine = backends.backend()
+    if engine.status().get("rebuilding"):
+        return "a rebuild is already running"
+    return engine.rebuild(all_documents())
+
+
+def optimize():
+    """The nightly job: merge the index's segments (off-peak)."""
+    backends.backend().optimize()
 
 
 def documents(adapter, obj):

@@ -129,6 +129,11 @@ class Adapter:
         """{value: label} for the page's facets (forum and agreement ids, statuses)."""
         return {}
 
+    def version_of(self, obj, section):
+        """(what the section is, its version number) when the record is one version of
+        something kept in versions: hits on the same thing collapse into the newest."""
+        return None
+
     # -- the second layer: the database rule, asked for each hit ----------------
     def visible_objects(self, user, pks):
         """{str(pk): record} of the records among `pks` that `user` may open.

@@ -39,10 +39,22 @@ class Found:
     adapter: object
     record: object
     organisations: list = field(default_factory=list)
+    also_in: list = field(default_factory=list)  # older version numbers with the same hit
 
     @property
     def type_label(self):
         return self.adapter.label()
+
+    @property
+    def also_in_label(self):
+        """ "1–3", "1, 3–4": the older versions, runs of numbers as ranges."""
+        runs = []
+        for number in sorted(self.also_in):
+            if runs and number == runs[-1][1] + 1:
+                runs[-1][1] = number
+            else:
+                runs.append([number, number])
+        return ", ".join(f"{a}" if a == b else f"{a}–{b}" for a, b in runs)
 
 
 def search(user, text, *, filters=None, sort="relevance", page=1, per_page=20):
@@ -63,6 +75,7 @@ def search(user, text, *, filters=None, sort="relevance", page=1, per_page=20):
         return Results(error=_("This search could not be run. Try other words."))
     results.error = friendly_error(results.error)
     _check_hits(user, results)
+    _collapse_versions(results)
     if results.suggestions:
         results.suggestions = words.suggestions(text, results.suggestions, _hits_for(user))
     return results
@@ -107,6 +120,32 @@ def _check_hits(user, results, name=True):
     results.hits = found
 
 
+def _collapse_versions(results):
+    """Hits on the same section in several versions become one: the newest version, in the
+    place of the best-ranked one, naming the others (`Found.also_in`). The total stays the
+    engine's count of what the user may open (a page may then show fewer hits)."""
+    groups, kept = {}, []
+    for found in results.hits:
+        version = found.adapter.version_of(found.record, found.hit.id.partition("#")[2])
+        if version is None:
+            kept.append(found)
+            continue
+        key, number = version
+        if key not in groups:
+            groups[key] = []
+            kept.append(key)
+        groups[key].append((number, found))
+    results.hits = []
+    for item in kept:
+        if isinstance(item, Found):
+            results.hits.append(item)
+            continue
+        versions = sorted(groups[item], key=lambda nf: nf[0], reverse=True)
+        newest = versions[0][1]
+        newest.also_in = [number for number, _ in versions[1:]]
+        results.hits.append(newest)
+
+
 def _name_organisations(found):
     ids = [f.adapter.fields(f.record).get("organisations", ()) for f in found]
     names = organisation_names({i for values in ids for i in values})
@@ -137,28 +176,19 @@ def type_labels():
     return {type_: str(adapter.label()) for type_, adapter in registry.adapters().items()}
 
 
-# The engine speaks Swedish only; its messages are recognised here by their start
-# so that the user reads them in their own language.
-def _engine_messages():
-    return [
-        (
-            "Sökfrågan är för lång",
-            _("The query is too long (at most %(n)s characters)."),
-            MAX_CHARS,
-        ),
-        (
-            "Sökfrågan har för många",
-            _("The query has too many parts (at most %(n)s)."),
-            MAX_CLAUSES,
-        ),
-        ("Ange minst ett sökord", _("Give at least one search word that is not excluded."), 0),
-        ("Sökfrågan innehåller inga", _("The query has no searchable words. Try other words."), 0),
-        ("Skriv minst", _("Type at least %(n)s letters before *."), MIN_PREFIX),
-    ]
+def messages():
+    """The user's message for each engine error code (search.engine.errors, query.py)."""
+    return {
+        "too_long": _("The query is too long (at most %(n)s characters).") % {"n": MAX_CHARS},
+        "too_many_parts": _("The query has too many parts (at most %(n)s).") % {"n": MAX_CLAUSES},
+        "only_exclusions": _("Give at least one search word that is not excluded."),
+        "no_words": _("The query has no searchable words. Try other words."),
+        "short_prefix": _("Type at least %(n)s letters before *.") % {"n": MIN_PREFIX},
+    }
 
 
-def friendly_error(message):
-    for start, translated, n in _engine_messages() if message else ():
-        if message.startswith(start):
-            return translated % {"n": n} if n else translated
-    return message
+def friendly_error(code):
+    """The translated message of an engine error code (None stays None)."""
+    if not code:
+        return code
+    return messages().get(code, _("This search could not be run. Try other words."))

@@ -140,6 +140,13 @@ class RevisionAdapter(Adapter):
                 url=url if revision.is_draft else f"{revision.get_absolute_url()}#{section.anchor}",
             )
 
+    def version_of(self, revision, section):
+        """A section of a published revision: the same anchor in the agreement's other
+        published revisions. The adopted text (in force during a review) stays apart."""
+        if revision.is_draft or revision.state == revision.State.ADOPTED:
+            return None
+        return (revision.agreement_id, section), revision.number
+
     def fields(self, revision):
         return {
             "date": revision.published_at or revision.updated_at,

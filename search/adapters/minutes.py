@@ -169,7 +169,8 @@ def paragraph_section(meeting, item, title):
         text="\n".join(
             p for p in (item.title, item.discussion_summary, outcome, item.outcome) if p
         ),
-        url=agenda_item_url(item),  # the item shows its paragraph on the meeting page
+        # the paragraph (§: discussion and outcome) inside its item on the meeting page
+        url=f"{meeting.get_absolute_url()}#paragraph-{item.pk}",
     )
 
 

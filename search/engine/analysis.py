@@ -232,81 +232,9 @@ def compound_parts(word):
     return tuple(dict.fromkeys(_stemmer.stemWord(p) for p in parts))
 
 
-def part_tokens(text):
-    """Yield (position, startchar, endchar, part) for compound parts.
-
-    Each part gets the position and characters of the whole compound, so
-    highlighting a part marks the compound it came from.
-    """
-    pos = 0
-    for m in WORD_RE.finditer(text):
-        word = m.group()
-        if normalize(word) is None:
-            continue
-        for part in compound_parts(word):
-            yield pos, m.start(), m.end(), part
-        pos += 1
-
-
-def match_spans(text, stems, limit=12):
-    """Character spans of words whose term or compound part is in stems.
-
-    A Snowball stem is a substring of its word, so a literal C-speed regex
-    search finds candidates; only those words are analysed, and the scan
-    stops after `limit` matches since a snippet shows one window.
-    """
-    stems, spans, seen = set(stems), [], set()
-    if not stems:
-        return spans
-    alts = "|".join(sorted(map(re.escape, stems), key=len, reverse=True))
-    for m in re.finditer(alts, text, re.IGNORECASE):
-        start, end = _word_around(text, m.start(), m.end())
-        if start in seen:
-            continue
-        seen.add(start)
-        word = text[start:end]
-        term = normalize(word)
-        if term is not None and (term in stems or stems.intersection(compound_parts(word))):
-            spans.append((start, end))
-            if len(spans) >= limit:
-                break
-    return spans
-
-
-def _word_around(text, start, end):
-    while start > 0 and text[start - 1].isalnum():
-        start -= 1
-    n = len(text)
-    while end < n and text[end].isalnum():
-        end += 1
-    return start, end
-
-
-_word_info = {}
-_last = (None, None)
-
-
-def analyze(text):
-    """(terms, compound parts) of a text in one pass, for indexing.
-
-    The main field and the decompounded field index the same text one after
-    the other; the last result is kept so the text is analysed only once.
-    """
-    global _last
-    if _last[0] is text:
-        return _last[1]
-    terms, parts = [], []
-    for term, compound in word_entries(text):
-        terms.append(term)
-        if compound:
-            parts.extend(compound)
-    _last = (text, (terms, parts))
-    return terms, parts
-
-
 def word_entries(text):
-    """Yield (term, compound parts) per word of a text, stop words left out: the
-    terms of tokens() and the parts of part_tokens(), from one cached look-up per word."""
+    """Yield (term, compound parts) per word of a text, stop words left out, from one
+    cached look-up per word (PostgreSQL's documents; Whoosh analyses with index.swedish)."""
     info = _word_info
     for word in WORD_RE.findall(text):
         entry = info.get(word)
@@ -314,6 +242,9 @@ def word_entries(text):
             entry = _info(word)
         if entry[0] is not None:
             yield entry
+
+
+_word_info = {}
 
 
 def _info(word):

@@ -47,10 +47,12 @@ class Results:
     suggestions: list = field(default_factory=list)
     page: int = 1
     per_page: int = 20
-    error: str | None = None  # a message for the user, e.g. bad syntax
+    error: str | None = None  # the code of a QueryError (query.py), e.g. "too_long"
     # True when facet counts were taken over a bounded sample of the matches
     # (PostgreSQL, more than pg.SAMPLE matches); the total is always exact.
     facets_partial: bool = False
+    # True while a rebuild runs: the answer comes from the index as it was before.
+    rebuilding: bool = False
 
     @property
     def pages(self):
@@ -95,6 +97,17 @@ class SearchBackend(abc.ABC):
     @abc.abstractmethod
     def delete_prefix(self, prefix):
         """Remove every document whose id starts with prefix (a record's sections)."""
+
+    def replace(self, prefixes, docs):
+        """Remove every document under `prefixes` and add `docs`: at once where the engine
+        can (Whoosh: one commit); this default does it in steps."""
+        for prefix in prefixes:
+            self.delete_prefix(prefix)
+        self.update(docs)
+
+    def outdated(self):
+        """True when the index was written for another schema and needs a rebuild."""
+        return False
 
     @abc.abstractmethod
     def bulk_load(self, docs):

@@ -2,8 +2,9 @@
 
 Both backends translate the same tree, so the syntax and its limits are
 defined once.  Hostile or malformed input never raises out of the engine:
-parse() raises QueryError with a message meant for the user, and the
-backends turn that into an empty result carrying the message.
+parse() raises QueryError with a code (and the limit it hit), and the
+backends turn that into an empty result whose `error` is the code; the
+Django app translates the code (search.service.MESSAGES).
 
 Tree nodes are tuples:
   ("term", stem, field|None)     field None = title, text and compound parts
@@ -46,7 +47,7 @@ def parse(text):
     """Return the query tree for text, or raise QueryError."""
     text = (text or "").strip()
     if len(text) > MAX_CHARS:
-        raise QueryError(f"Sökfrågan är för lång (högst {MAX_CHARS} tecken).")
+        raise QueryError("too_long", n=MAX_CHARS)
     groups, pending_or = [], False
     for neg, phrase, word in _CLAUSE_RE.findall(text):
         if word in OR_WORDS and not neg:
@@ -68,12 +69,12 @@ def parse(text):
 def _combine(groups):
     nodes = [g[0] if len(g) == 1 else ("or", tuple(g)) for g in groups]
     if sum(len(g) for g in groups) > MAX_CLAUSES:
-        raise QueryError(f"Sökfrågan har för många delar (högst {MAX_CLAUSES}).")
+        raise QueryError("too_many_parts", n=MAX_CLAUSES)
     positive = [n for n in nodes if n[0] != "not"]
     if not positive:
         if nodes:
-            raise QueryError("Ange minst ett sökord som inte är uteslutet.")
-        raise QueryError("Sökfrågan innehåller inga sökbara ord. Prova mer specifika ord.")
+            raise QueryError("only_exclusions")
+        raise QueryError("no_words")
     return positive[0] if len(nodes) == 1 else ("and", tuple(nodes))
 
 
@@ -108,7 +109,7 @@ def _prefix(word, field):
     raw = word.rstrip("*").lower()
     letters = "".join(analysis.WORD_RE.findall(raw))
     if len(letters) < MIN_PREFIX:
-        raise QueryError(f"Skriv minst {MIN_PREFIX} bokstäver före *.")
+        raise QueryError("short_prefix", n=MIN_PREFIX)
     return ("prefix", letters, field)
 
 

@@ -11,9 +11,13 @@ Plain files only; index.py decides what goes inside a generation.
 
 import json
 import os
+import socket
+import time
 from pathlib import Path
 
 from . import documents
+
+STALE_REBUILD = 6 * 3600  # seconds after which a rebuild's marker is taken for a crashed one
 
 
 class Store:
@@ -61,10 +65,27 @@ class Store:
     # -- rebuild journal ---------------------------------------------------
     def start_rebuild(self, gen):
         self._journal.unlink(missing_ok=True)
-        self._marker.write_text(json.dumps({"gen": gen.name}))
+        owner = {"gen": gen.name, "host": socket.gethostname(), "pid": os.getpid()}
+        self._marker.write_text(json.dumps(owner))
 
     def rebuilding(self):
-        return self._marker.exists()
+        """A rebuild runs: its marker is there, its process (on this machine) is alive, and
+        it is not older than STALE_REBUILD (a rebuild killed halfway leaves the old index)."""
+        try:
+            age = time.time() - self._marker.stat().st_mtime
+            owner = json.loads(self._marker.read_text())
+        except (FileNotFoundError, ValueError):
+            return False
+        if age > STALE_REBUILD:
+            return False
+        if owner.get("host") == socket.gethostname() and owner.get("pid"):
+            try:
+                os.kill(owner["pid"], 0)
+            except ProcessLookupError:
+                return False
+            except PermissionError:
+                return True
+        return True
 
     def record(self, ops):
         """Keep ops for the running rebuild (call while holding the lock)."""

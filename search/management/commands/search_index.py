@@ -31,11 +31,12 @@ class Command(BaseCommand):
     help = (
         "Look after the search index: rebuild (fresh index swapped in while searching "
         "goes on), update (index what is missing or stale), verify [--fix] (compare with "
-        "the database and repair), status (counts, size and age)."
+        "the database and repair), status (counts, size and age), optimize (merge the "
+        "index's segments; the scheduler runs it nightly)."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("action", choices=["rebuild", "update", "verify", "status"])
+        parser.add_argument("action", choices=["rebuild", "update", "verify", "status", "optimize"])
         parser.add_argument("--fix", action="store_true", help="verify: repair what is wrong")
 
     def handle(self, action, fix=False, **options):
@@ -82,6 +83,12 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS("Repaired."))
         else:
             raise CommandError("The index differs from the database; run verify --fix.")
+
+    def optimize(self, **options):
+        started = time.monotonic()
+        indexing.optimize()
+        took = time.monotonic() - started
+        self.stdout.write(self.style.SUCCESS(f"Optimized the search index in {took:.1f} s."))
 
     def status(self, **options):
         status = backends.backend().status()

@@ -24,10 +24,13 @@ def test_plain_words_are_not_split():
     assert analysis.compound_parts("verksamhet") == ()
 
 
-def test_match_spans_marks_inflections_and_compounds():
+def test_the_whoosh_highlighter_marks_inflections_and_compounds():
+    from search.engine.index import snippet
+
     text = "Föreningarna och föreningslivet i staden"
-    spans = analysis.match_spans(text, ["förening"])
-    assert [text[s:e] for s, e in spans] == ["Föreningarna", "föreningslivet"]
+    assert snippet(text, ["förening"]) == (
+        "<mark>Föreningarna</mark> och <mark>föreningslivet</mark> i staden"
+    )
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
 """The bulk writer (one or two processes) indexes exactly what Whoosh's own writer does."""
 
-from search.engine import corpus
+from benchmarks import search_corpus as corpus
 from search.engine.backend import Viewer, get_backend
 
 STAFF = Viewer.of([corpus.STAFF_GROUP])

@@ -1,4 +1,5 @@
-"""Benchmark: python -m searchcore.bench --docs 100000 --backend whoosh|postgres
+"""Search benchmark: `make bench-search DOCS=20000` (manage.py search_bench), or
+python -m benchmarks.search_bench --docs 20000 --backend whoosh|postgres
 
 Generates synthetic records, indexes them with the real indexing code, runs
 a fixed mix of 200 queries as municipal staff (sees nearly everything) and
@@ -15,8 +16,8 @@ import tempfile
 import time
 from collections import defaultdict
 
-from . import corpus
-from .backend import Viewer, get_backend
+from benchmarks import search_corpus as corpus
+from search.engine.backend import Viewer, get_backend
 
 STAFF = Viewer.of([corpus.STAFF_GROUP, 17], public=True)
 MEMBER = Viewer.of([3, 250, 777], public=True)
@@ -47,7 +48,7 @@ def main(argv=None):
     print(
         f"search p95_ms={p95:.1f} p50_ms={statistics.median(lat):.1f} "
         f"docs={args.docs} index_docs_per_s={rate:.0f} "
-        f"update_visible_ms={visible:.0f}",
+        f"update_visible_ms={visible:.0f} engine={args.backend}",
         flush=True,
     )
 
