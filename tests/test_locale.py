@@ -23,6 +23,7 @@ SOURCES = [
     "notifications",
     "api",
     "webhooks",
+    "imports",
     "templates",
     "locale",
     "manage.py",
