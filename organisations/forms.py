@@ -17,7 +17,7 @@ class DirectoryFilterForm(forms.Form):
         choices=[("", _("All kinds")), *Organisation.Kind.choices],
     )
     area = forms.ChoiceField(label=_("Area of activity"), required=False)
-    district = forms.ChoiceField(label=_("District"), required=False)
+    district = forms.CharField(label=_("District"), required=False, max_length=100)
     year = forms.IntegerField(
         label=_("Year joined"), required=False, min_value=1900, max_value=9999
     )
@@ -30,17 +30,10 @@ class DirectoryFilterForm(forms.Form):
 
         super().__init__(*args, **kwargs)
         self.fields["area"].choices = [("", _("All areas")), *Area.choices]
-        districts = (
-            Organisation.objects.active()
-            .exclude(district="")
-            .order_by("district")
-            .values_list("district", flat=True)
-            .distinct()
-        )
-        self.fields["district"].choices = [("", _("All districts")), *((d, d) for d in districts)]
 
     def filter(self, queryset):
-        queryset = directory.with_public_party(queryset)
+        # An aggregate drops the model's default ordering, so name it again.
+        queryset = directory.with_public_party(queryset).order_by("name", "pk")
         if not self.is_valid():
             return queryset.none()
         data = self.cleaned_data
@@ -51,7 +44,7 @@ class DirectoryFilterForm(forms.Form):
         if data["area"]:
             queryset = directory.in_area(queryset, data["area"])
         if data["district"]:
-            queryset = queryset.filter(district=data["district"])
+            queryset = queryset.filter(district__iexact=data["district"].strip())
         if data["year"]:
             queryset = directory.joined_in(queryset, data["year"])
         if data["party"]:
