@@ -38,18 +38,25 @@ EDIT_DRAFT = "agreements.edit_draft"
 MANAGE = "agreements.manage_agreement"
 
 
-def sync_agreement_permissions(agreement):
-    """Recompute every grant on `agreement` from its parties, municipality and revisions."""
+def sync_agreement_permissions(agreement, organisations=None):
+    """Recompute the grants on `agreement` from its parties, municipality and revisions.
+
+    With `organisations`, only those organisations' groups are recomputed and touched, so
+    one party joining or leaving costs the same at ten parties as at a thousand."""
     coordinators = [role_group(agreement.municipality, Membership.Role.COORDINATOR)]
-    parties = list(agreement.parties.active().select_related("organisation"))
+    parties = agreement.parties.active().select_related("organisation")
+    if organisations is not None:
+        parties = parties.filter(organisation__in=organisations)
+    parties = list(parties)
     drafters = groups_for([p.organisation for p in parties if p.is_drafter])
     viewers = [*coordinators, *drafters]
     if agreement.revisions.published().exists():
         viewers += groups_for([p.organisation for p in parties])
         viewers += staff_groups(agreement.municipality)
-    grant_exactly(VIEW, agreement, viewers)
-    grant_exactly(EDIT_DRAFT, agreement, [*coordinators, *drafters])
-    grant_exactly(MANAGE, agreement, coordinators)
+    among = None if organisations is None else groups_for(organisations)
+    grant_exactly(VIEW, agreement, viewers, among=among)
+    grant_exactly(EDIT_DRAFT, agreement, [*coordinators, *drafters], among=among)
+    grant_exactly(MANAGE, agreement, coordinators, among=among)
 
 
 # --- questions views ask ----------------------------------------------------------

@@ -8,12 +8,12 @@ from agreements.permissions import sync_agreement_permissions
 from organisations.models import Organisation
 
 
-def _sync(agreement_id):
+def _sync(agreement_id, organisations=None):
     # Immediately, inside the caller's transaction, so the grants commit or roll back with
     # the change itself and no request can see parties without their permissions.
     agreement = Agreement.objects.filter(pk=agreement_id).select_related("municipality").first()
     if agreement is not None:
-        sync_agreement_permissions(agreement)
+        sync_agreement_permissions(agreement, organisations)
 
 
 @receiver(post_save, sender=Agreement)
@@ -25,7 +25,8 @@ def agreement_saved(sender, instance, created, **kwargs):
 @receiver(post_save, sender=Party)
 @receiver(post_delete, sender=Party)
 def party_changed(sender, instance, **kwargs):
-    _sync(instance.agreement_id)
+    # Only this party's organisation's grants can change: the others' are left alone.
+    _sync(instance.agreement_id, [instance.organisation])
 
 
 @receiver(post_save, sender=Revision)
@@ -40,4 +41,4 @@ def organisation_saved(sender, instance, created, **kwargs):
     # A new department brings staff who read the municipality's agreements.
     if created and instance.parent_id and instance.kind == Organisation.Kind.DEPARTMENT:
         for agreement in Agreement.objects.filter(municipality_id=instance.parent_id):
-            _sync(agreement.pk)
+            _sync(agreement.pk, [instance])

@@ -15,6 +15,7 @@ urlpatterns = [
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("organisations/", include("organisations.urls")),
+    path("imports/", include("imports.urls")),
     path("agreements/", include("followup.urls")),  # /agreements/<slug>/follow-up/ …
     path("agreements/", include("agreements.urls")),
     path("forums/", include("dialogues.urls")),

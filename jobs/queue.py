@@ -74,20 +74,31 @@ def retry_wait(attempt):
 
 
 def retry_later(path, args, record, attempt):
-    """Run the job again as try `attempt`, after `retry_wait(attempt)` seconds; return the wait.
-
-    The scheduler keeps only literal arguments, so the job travels pickled (as in the queue
-    itself) and signed with the project's secret key.
-    """
+    """Run the job again as try `attempt`, after `retry_wait(attempt)` seconds; return the wait."""
     delay = retry_wait(attempt)
-    sealed = base64.b64encode(pickle.dumps((path, tuple(args), record, attempt))).decode()
+    _run_once_at(path, args, record, attempt, timezone.now() + timedelta(seconds=delay))
+    return delay
+
+
+def enqueue_later(job, *args, seconds, record=None):
+    """Run `job(*args)` on a worker in `seconds` seconds (e.g. to pace a long series of
+    e-mails); at once where jobs run in place (tests, seeding the demo)."""
+    if settings.JOBS_EAGER or getattr(_inline, "on", False):
+        return enqueue(job, *args, record=record)
+    path = job_path(job)
+    _run_once_at(path, args, record_label(record), 1, timezone.now() + timedelta(seconds=seconds))
+
+
+def _run_once_at(path, args, label, attempt, when):
+    # The scheduler keeps only literal arguments, so the job travels pickled (as in the queue
+    # itself) and signed with the project's secret key.
+    sealed = base64.b64encode(pickle.dumps((path, tuple(args), label, attempt))).decode()
     schedule(
         f"{runner.__name__}.run_again",
         RETRY_SIGNER.sign(sealed),
         schedule_type=Schedule.ONCE,
-        next_run=timezone.now() + timedelta(seconds=delay),
+        next_run=when,
     )
-    return delay
 
 
 def unseal(payload):

@@ -261,6 +261,8 @@ class Application(models.Model):
             kind=Organisation.Kind.ASSOCIATION,
             organisation_number=application.organisation_number,
             email=application.contact_email,
+            areas=application.areas,
+            district=application.district,
         )
 
     @transaction.atomic

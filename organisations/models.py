@@ -62,6 +62,9 @@ class Organisation(models.Model):
     email = models.EmailField(_("e-mail"), blank=True)
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("description"), blank=True)
+    # From the association register or an application: what the directory filters on.
+    areas = models.JSONField(_("areas of activity"), default=list, blank=True)
+    district = models.CharField(_("district"), max_length=100, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
     is_demo = models.BooleanField(_("demo data"), default=False)
 

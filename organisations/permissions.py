@@ -98,8 +98,11 @@ def user_group_ids(user):
 # --- grants -----------------------------------------------------------------
 
 
-def grant_exactly(perm, obj, groups):
-    """Make `groups` the only groups holding `perm` on `obj` (perm as 'app.codename')."""
+def grant_exactly(perm, obj, groups, among=None):
+    """Make `groups` the only groups holding `perm` on `obj` (perm as 'app.codename').
+
+    With `among` (groups), only those groups' grants are looked at and changed; the
+    grants of every other group stay as they are."""
     app_label, codename = perm.split(".")
     existing = GroupObjectPermission.objects.filter(
         content_type=ContentType.objects.get_for_model(obj),
@@ -108,6 +111,10 @@ def grant_exactly(perm, obj, groups):
         permission__content_type__app_label=app_label,
     )
     wanted = {group.pk: group for group in groups}
+    if among is not None:
+        among = {group.pk for group in among}
+        existing = existing.filter(group_id__in=among)
+        wanted = {pk: group for pk, group in wanted.items() if pk in among}
     removed, _ = existing.exclude(group_id__in=wanted).delete()
     have = set(existing.values_list("group_id", flat=True))
     missing = [group for pk, group in wanted.items() if pk not in have]

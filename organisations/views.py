@@ -58,8 +58,15 @@ def organisation_detail(request, slug):
             "own_membership": organisation.memberships.filter(user=request.user.pk).first(),
             "role_choices": Membership.Role.choices,
             "departments": organisation.children.active(),
+            "area_names": _area_names(organisation),
         },
     )
+
+
+def _area_names(organisation):
+    from organisations.applications import Area
+
+    return [str(Area(code).label) for code in organisation.areas if code in Area.values]
 
 
 def _sign_form():

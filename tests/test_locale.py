@@ -24,6 +24,7 @@ SOURCES = [
     "api",
     "webhooks",
     "records",
+    "imports",
     "templates",
     "locale",
     "manage.py",
