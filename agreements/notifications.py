@@ -79,12 +79,11 @@ def notify_consultation_opened(revision_id):
 def send_closing_reminders(now=None):
     """Remind party members of every consultation closing within three days; returns a count."""
     now = now or timezone.now()
-    revisions = Revision.objects.filter(
-        state=Revision.State.PUBLISHED,
-        consultation_closed_at__isnull=True,
-        consultation_closes_at__gt=now,
-        consultation_closes_at__lte=now + REMINDER_BEFORE,
-    ).select_related("agreement")
+    revisions = (
+        Revision.objects.open(now)
+        .filter(consultation_closes_at__lte=now + REMINDER_BEFORE)
+        .select_related("agreement")
+    )
     return sum(_notify_parties(revision, NotificationSent.Kind.CLOSING) for revision in revisions)
 
 

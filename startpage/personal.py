@@ -110,12 +110,8 @@ def open_consultations(scope, now):
     )
     own_comments = Comment.objects.top_level().current()
     revisions = (
-        Revision.objects.filter(
-            state=Revision.State.PUBLISHED,
-            consultation_closed_at__isnull=True,
-            consultation_closes_at__gt=now,
-            agreement__in=scope.granted_agreements,
-        )
+        Revision.objects.open(now)
+        .filter(agreement__in=scope.granted_agreements)
         .select_related("agreement")
         .annotate(
             is_party=Exists(
