@@ -88,6 +88,22 @@ class FollowUpRound(models.Model):
         events.emit("followup.opened", round, actor=by, year=year)
         return round
 
+    @classmethod
+    def give_tasks(cls, plan):
+        """Give a task in the plan's open round to each responsible organisation that has none
+        (one added to a commitment while the round is open). Safe to call twice or at once:
+        a task is unique per round and organisation."""
+        for round in cls.objects.filter(plan=plan, status=cls.Status.OPEN):
+            missing = (
+                Organisation.objects.filter(commitments__plan=plan)
+                .exclude(pk__in=round.tasks.values("organisation"))
+                .distinct()
+            )
+            ReportTask.objects.bulk_create(
+                [ReportTask(round=round, organisation=org) for org in missing],
+                ignore_conflicts=True,
+            )
+
     def _lock_open(self):
         locked = FollowUpRound.objects.select_for_update().get(pk=self.pk)
         if not locked.is_open:
