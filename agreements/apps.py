@@ -19,14 +19,23 @@ class AgreementsConfig(AppConfig):
         from agreements import permissions, permissions_comments
         from agreements.models import Agreement, Comment, Party, Revision
 
-        events.register(Agreement, can_view=permissions.can_view, agreement=lambda a: a)
         events.register(
-            Revision, can_view=permissions.can_view_revision, agreement=lambda r: r.agreement
+            Agreement,
+            can_view=permissions.can_view,
+            agreement=lambda a: a,
+            visible=lambda user, queryset: queryset.visible_to(user),
+        )
+        events.register(
+            Revision,
+            can_view=permissions.can_view_revision,
+            agreement=lambda r: r.agreement,
+            visible=permissions.visible_revisions,
         )
         events.register(
             Party,
             can_view=lambda user, party: permissions.can_view(user, party.agreement),
             agreement=lambda party: party.agreement,
+            visible=permissions.visible_parties,
         )
         events.register(
             Comment,
@@ -34,6 +43,7 @@ class AgreementsConfig(AppConfig):
                 user, comment.revision
             ),
             agreement=lambda comment: comment.revision.agreement,
+            visible=permissions_comments.visible_comments,
         )
 
     def register_attachments(self):

@@ -145,4 +145,4 @@ class CommentFilterForm(forms.Form):
 class NotificationPreferenceForm(forms.ModelForm):
     class Meta:
         model = NotificationPreference
-        fields = ["consultation_opened", "consultation_closing", "comment_answered"]
+        fields = ["consultation_closing"]

@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 
 from agreements.models import NotificationPreference, NotificationSent, Revision
 from agreements.permissions_comments import can_view_comments
+from notifications import preferences as notification_preferences
 
 REMINDER_BEFORE = timedelta(days=3)
 PREFERENCE_FOR = {
@@ -24,7 +25,14 @@ PREFERENCE_FOR = {
 }
 
 
+# E-mails about events follow the person's choice in the notification centre; the closing
+# reminder, which is no event, keeps its own switch here.
+EVENT_OF = {"consultation_opened": "consultation.opened", "comment_answered": "comment.answered"}
+
+
 def wants(user, preference):
+    if preference in EVENT_OF:
+        return notification_preferences.wants_at_once(user, EVENT_OF[preference])
     return getattr(NotificationPreference.for_user(user), preference)
 
 
@@ -71,12 +79,11 @@ def notify_consultation_opened(revision_id):
 def send_closing_reminders(now=None):
     """Remind party members of every consultation closing within three days; returns a count."""
     now = now or timezone.now()
-    revisions = Revision.objects.filter(
-        state=Revision.State.PUBLISHED,
-        consultation_closed_at__isnull=True,
-        consultation_closes_at__gt=now,
-        consultation_closes_at__lte=now + REMINDER_BEFORE,
-    ).select_related("agreement")
+    revisions = (
+        Revision.objects.open(now)
+        .filter(consultation_closes_at__lte=now + REMINDER_BEFORE)
+        .select_related("agreement")
+    )
     return sum(_notify_parties(revision, NotificationSent.Kind.CLOSING) for revision in revisions)
 
 

@@ -101,6 +101,28 @@ def can_view_revision(user, revision):
     return can_view(user, revision.agreement)
 
 
+def visible_revisions(user, queryset):
+    """`can_view_revision` over many revisions: one query for a whole list."""
+    from agreements.models import Agreement, Revision
+
+    readable = Agreement.objects.visible_to(user).values("pk")
+    editable = visible(
+        user, EDIT_DRAFT, Agreement.objects.exclude(status__in=Agreement.CLOSED_STATUSES)
+    ).values("pk")
+    draft = Q(state=Revision.State.DRAFT)
+    return queryset.filter(
+        (~draft & Q(agreement__in=readable)) | (draft & Q(agreement__in=editable))
+    ).select_related("agreement")
+
+
+def visible_parties(user, queryset):
+    """Parties are seen with their agreement (`can_view`), over many rows."""
+    from agreements.models import Agreement
+
+    readable = Agreement.objects.visible_to(user).values("pk")
+    return queryset.filter(agreement__in=readable).select_related("agreement", "organisation")
+
+
 # --- files (attachments registry, see agreements/apps.py) ---------------------------
 
 

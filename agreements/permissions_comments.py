@@ -29,6 +29,19 @@ def can_view_comments(user, revision):
     return not revision.is_draft and has_perm(user, VIEW, revision.agreement)
 
 
+def visible_comments(user, queryset):
+    """`can_view_comments` over many comments: one query for a whole list."""
+    from agreements.models import Agreement, Revision
+    from organisations.permissions import visible
+
+    granted = visible(user, VIEW, Agreement.objects.all()).values("pk")
+    return (
+        queryset.exclude(revision__state=Revision.State.DRAFT)
+        .filter(revision__agreement__in=granted)
+        .select_related("revision__agreement", "organisation")
+    )
+
+
 def can_view_report(user, revision):
     """Parties see the full report; the public sees a public agreement's, without names."""
     if revision.is_draft:

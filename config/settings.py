@@ -285,6 +285,8 @@ JOBS_SCHEDULE = {
             "0 8 * * *",
         ),
         ("followup_reminders", "followup.notifications.send_reminders", "15 8 * * *"),
+        ("notification_digest_daily", "notifications.email.send_daily", "0 6 * * *"),
+        ("notification_digest_weekly", "notifications.email.send_weekly", "0 6 * * 1"),
     ]
 }
 

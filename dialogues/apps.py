@@ -18,8 +18,10 @@ class DialoguesConfig(AppConfig):
         from dialogues import permissions as rules
         from dialogues.models import ActionItem, Meeting
 
-        events.register(Meeting, can_view=rules.can_view_meeting)
-        events.register(ActionItem, can_view=rules.can_view_action_item)
+        events.register(Meeting, can_view=rules.can_view_meeting, visible=rules.visible_meetings)
+        events.register(
+            ActionItem, can_view=rules.can_view_action_item, visible=rules.visible_action_items
+        )
 
     def register_attachments(self):
         """Files on meetings, agenda items, action items and posts follow the forum's rules."""

@@ -25,6 +25,7 @@ from django.utils import timezone, translation
 
 from dialogues import ical, permissions
 from dialogues.models import ActionItem, Meeting, SentEmail
+from notifications import preferences
 from organisations.models import Membership
 
 QUIET = datetime.timedelta(minutes=10)
@@ -34,6 +35,14 @@ ACTION_REMINDER_BEFORE = datetime.timedelta(days=7)
 MEETING_KINDS = {"notice", "notice_update", "cancelled"}
 APPROVAL_KINDS = {"approval_request", "approval_reminder", "approval_overdue"}
 ACTION_KINDS = {"action_due_soon", "action_overdue"}
+# E-mails about events follow the person's choice in the notification centre (at once, in a
+# digest, or not at all); reminders are no events and always go.
+EVENT_OF = {
+    "notice": "meeting.notice_sent",
+    "notice_update": "meeting.notice_sent",
+    "cancelled": "meeting.cancelled",
+    "approval_request": "minutes.sent_for_approval",
+}
 
 
 def may_receive(user, kind, record):
@@ -54,6 +63,8 @@ def send(user, kind, record, *, key, context=None, attachments=()):
     if kind not in MEETING_KINDS | APPROVAL_KINDS | ACTION_KINDS:
         raise ValueError(kind)
     if not may_receive(user, kind, record):
+        return False
+    if kind in EVENT_OF and not preferences.wants_at_once(user, EVENT_OF[kind]):
         return False
     try:
         with transaction.atomic():

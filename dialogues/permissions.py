@@ -288,6 +288,18 @@ def can_view_meeting(user, meeting):
     return access_once(user, meeting.forum).any
 
 
+def visible_meetings(user, queryset):
+    """`can_view_meeting` over many meetings: one query for a whole list."""
+    return queryset.filter(forum__in=readable_forums(user)).select_related("forum")
+
+
+def visible_action_items(user, queryset):
+    """`can_view_action_item` over many items: one query for a whole list."""
+    return queryset.filter(meeting__forum__in=readable_forums(user)).select_related(
+        "meeting__forum"
+    )
+
+
 def can_change_meeting(user, meeting):
     return access_once(user, meeting.forum).manage
 

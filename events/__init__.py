@@ -5,6 +5,6 @@ transaction commits, `happened` is sent with the kind, the record and the actor.
 only queue work (a job); they never do slow work in the sender's request.
 """
 
-from events.hub import can_view, emit, happened, kinds, label, register
+from events.hub import can_view, emit, happened, kinds, label, register, visible_records
 
-__all__ = ["can_view", "emit", "happened", "kinds", "label", "register"]
+__all__ = ["can_view", "emit", "happened", "kinds", "label", "register", "visible_records"]

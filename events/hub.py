@@ -56,18 +56,20 @@ class Registration:
     model: type
     can_view: object  # (user, record) -> bool: the record type's own rule
     agreement: object  # (record) -> Agreement or None: whose timeline/parties it belongs to
+    visible: object = None  # (user, queryset) -> queryset: the same rule over many rows
 
 
 _registry = {}
 
 
-def register(model, *, can_view, agreement=None):
+def register(model, *, can_view, agreement=None, visible=None):
     """Let `model` be the record of events, with its app's own visibility rule.
 
     Called once per model in its app's AppConfig.ready(), like the attachments and search
-    registries. `can_view` is the same rule the model's views and API use.
+    registries. `can_view` is the same rule the model's views and API use; `visible`, when
+    given, is that rule as a queryset filter, so a list of many records asks it once.
     """
-    _registry[model._meta.label_lower] = Registration(model, can_view, agreement or _none)
+    _registry[model._meta.label_lower] = Registration(model, can_view, agreement or _none, visible)
 
 
 def _none(record):
@@ -90,6 +92,21 @@ def can_view(user, record):
     if record.pk is None or not registration.model.objects.filter(pk=record.pk).exists():
         return False
     return bool(registration.can_view(user, record))
+
+
+def visible_records(user, model, pks):
+    """{pk: record} of the records of `model` with these pks that `user` may see now.
+
+    One query for a type registered with `visible`; otherwise `can_view` per record. Deleted
+    records and unregistered types are visible to nobody, as in `can_view`.
+    """
+    registration = _registry.get(model._meta.label_lower)
+    if registration is None:
+        return {}
+    queryset = model._default_manager.filter(pk__in=pks)
+    if registration.visible is not None:
+        return {record.pk: record for record in registration.visible(user, queryset)}
+    return {record.pk: record for record in queryset if registration.can_view(user, record)}
 
 
 def emit(kind, record, *, actor=None, **details):

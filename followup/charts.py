@@ -1,8 +1,11 @@
 """Charts as server-rendered SVG: the only module that imports matplotlib.
 
 Each chart is a `Chart`: a title, a description, and rows of numbers. The same rows draw the
-SVG and fill the table printed beside it, so the two cannot disagree. The SVG goes into the
-page as a `data:` image (the Content Security Policy already allows `img-src data:`), so no
+SVG and fill the table printed beside it, so the two cannot disagree. Drawing is slow (seconds
+for a page of charts), so it happens in a job (`dashboards.draw_plan_charts`): `store()` keeps
+the SVG in the file storage under a name made of the chart's content, and a page only reads
+what is stored (`image_src` is None until then; the table is shown in any case). The SVG goes
+into the page as a `data:` image (the Content Security Policy already allows `img-src data:`), so no
 script and no inline style reaches the page. Values are written on the bars and points, and
 series differ in line style and marker as well as colour, so colour never carries meaning alone.
 """
@@ -11,8 +14,10 @@ import base64
 import hashlib
 import io
 from dataclasses import astuple, dataclass, field
+from functools import cached_property
 
-from django.core.cache import cache
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.utils.translation import get_language
 from matplotlib import rc_context
 from matplotlib.figure import Figure
@@ -38,14 +43,23 @@ class Chart:
     target: float | None = None
 
     @property
+    def storage_name(self):
+        """The same numbers in the same language always give the same drawing."""
+        digest = hashlib.sha256(repr((astuple(self), get_language())).encode()).hexdigest()
+        return f"followup/charts/{digest}.svg"
+
+    def store(self):
+        """Draw the chart and keep it, unless it is kept already (a job may run twice)."""
+        if not default_storage.exists(self.storage_name):
+            default_storage.save(self.storage_name, ContentFile(self._draw().encode()))
+
+    @cached_property
     def svg(self):
-        """The drawing; cached by its content (drawing takes a few tenths of a second, and
-        the same numbers always give the same SVG)."""
-        key = (
-            "followup-chart:"
-            + hashlib.sha256(repr((astuple(self), get_language())).encode()).hexdigest()
-        )
-        return cache.get_or_set(key, self._draw, timeout=24 * 60 * 60)
+        """The stored drawing, or None while it is still to be drawn."""
+        if not default_storage.exists(self.storage_name):
+            return None
+        with default_storage.open(self.storage_name) as stored:
+            return stored.read().decode()
 
     def _draw(self):
         figure = _bar(self) if self.kind == "bar" else _line(self)
@@ -53,6 +67,8 @@ class Chart:
 
     @property
     def image_src(self):
+        if self.svg is None:
+            return None
         return "data:image/svg+xml;base64," + base64.b64encode(self.svg.encode()).decode()
 
     @property

@@ -1,10 +1,16 @@
 """The charts of an action plan, from the same numbers the report and its tables use."""
 
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from followup.charts import Chart
 from followup.indicators import series
 from followup.report import progress_by_area, progress_by_principle
+from jobs import queue
+
+DRAWING_PATIENCE = 5 * 60  # seconds
 
 
 def area_chart(plan):
@@ -78,3 +84,30 @@ def survey_chart(plan):
         columns=[r.year for r in rounds],
         limit=5.3,
     )
+
+
+def plan_charts(plan, with_survey):
+    """The charts of the public follow-up page, in its order."""
+    charts = [area_chart(plan), principle_chart(plan)]
+    charts += [survey_chart(plan)] if with_survey else []
+    charts += [indicator_chart(i) for i in plan.indicators.prefetch_related("values")]
+    return charts
+
+
+def draw_plan_charts(plan_id):
+    """Job: draw and store every chart of the plan's page, in each language of the site."""
+    from followup.models import ActionPlan
+
+    plan = ActionPlan.objects.select_related("agreement").get(pk=plan_id)
+    with_survey = plan.rounds.filter(status="published").exists()
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            for chart in plan_charts(plan, with_survey):
+                chart.store()
+
+
+def request_drawing(plan):
+    """Queue the drawing of the plan's charts, at most once every few minutes per plan
+    (pages ask when they find a chart not drawn yet)."""
+    if cache.add(f"followup-draw-charts:{plan.pk}", True, timeout=DRAWING_PATIENCE):
+        queue.enqueue(draw_plan_charts, plan.pk, record=plan)

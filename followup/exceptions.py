@@ -63,3 +63,7 @@ class InvalidScore(FollowUpError):
 
 class AlreadyLinked(FollowUpError):
     message = _("That action item is already linked to the commitment.")
+
+
+class AreaNameTaken(FollowUpError):
+    message = _("The municipality already has an area of this name.")

@@ -183,3 +183,13 @@ class ValueForm(forms.Form):
     value = forms.DecimalField(label=_("Value"), max_digits=12, decimal_places=2)
     source = forms.CharField(label=_("Source"), max_length=200, required=False)
     comment = forms.CharField(label=_("Comment"), max_length=500, required=False)
+
+
+class AreaForm(forms.ModelForm):
+    class Meta:
+        model = Area
+        fields = ["name", "position"]
+
+    def __init__(self, *args, municipality, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.municipality = municipality

@@ -125,3 +125,22 @@ def compile_report(follow_up):
             for r in reports
         ],
     }
+
+
+def store_pdf(round_id):
+    """Job: print a published report to PDF once and keep it with the round (in the site's
+    language); the download serves the kept file."""
+    from django.conf import settings
+    from django.core.files.base import ContentFile
+    from django.utils import translation
+
+    from exports.pdf import render_pdf
+    from followup.models import FollowUpRound
+
+    round = FollowUpRound.objects.select_related("plan__agreement").get(pk=round_id)
+    if round.is_open or round.report_pdf:
+        return
+    context = {"round": round, "plan": round.plan, "agreement": round.plan.agreement}
+    with translation.override(settings.LANGUAGE_CODE):
+        content = render_pdf("followup/report_print.html", context | {"report": round.report})
+    round.report_pdf.save(f"{round.plan.agreement.slug}-{round.year}.pdf", ContentFile(content))

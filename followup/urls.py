@@ -1,10 +1,13 @@
 from django.urls import path
 
-from followup.views import indicators, plans, public, rounds
+from followup.views import areas, indicators, plans, public, rounds
 
 app_name = "followup"
 urlpatterns = [
     path("<slug:slug>/follow-up/", public.overview, name="overview"),
+    path("<slug:slug>/areas/", areas.area_list, name="areas"),
+    path("<slug:slug>/areas/new/", areas.area_create, name="area_create"),
+    path("<slug:slug>/areas/<int:pk>/edit/", areas.area_edit, name="area_edit"),
     path("<slug:slug>/action-plans/", plans.plan_list, name="plans"),
     path("<slug:slug>/action-plans/new/", plans.plan_create, name="plan_create"),
     path("<slug:slug>/action-plans/<int:pk>/", plans.plan_detail, name="plan"),

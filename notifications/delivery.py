@@ -2,7 +2,8 @@
 
 Recipients are computed from the data when the job runs, and each is checked with the
 record's own rule (`events.can_view`): nobody is told about a record they may not see.
-Whoever caused the event is not told about it.
+Whoever caused the event is not told about it. Each notification is listed in the app; its
+e-mail follows the person's choice for the kind (notifications/preferences.py).
 """
 
 from django.apps import apps
@@ -11,6 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 
 import events
+from notifications import email
 from notifications.models import Notification
 from organisations.models import Membership
 
@@ -27,20 +29,22 @@ def notify(kind, model_label, pk, actor_id, occurrence):
     for user in recipients(record):
         if user.pk == actor_id or not user.is_active or not events.can_view(user, record):
             continue
-        made += _create(user, kind, content_type, pk, occurrence)
+        made += _create(user, kind, content_type, record, occurrence)
     return made
 
 
-def _create(user, kind, content_type, pk, occurrence):
+def _create(user, kind, content_type, record, occurrence):
+    """Store the notification and, if the person wants it so, queue its e-mail with it."""
     try:
         with transaction.atomic():
-            Notification.objects.create(
+            notification = Notification.objects.create(
                 user=user,
                 kind=kind,
                 content_type=content_type,
-                object_id=pk,
+                object_id=record.pk,
                 event_key=f"{kind}:{occurrence}",
             )
+            email.send_at_once(user, notification, record)
     except IntegrityError:  # the job ran before: already told
         return 0
     return 1

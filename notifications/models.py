@@ -60,3 +60,52 @@ class Notification(models.Model):
                 read_at=timezone.now()
             )
             self.read_at = timezone.now()
+
+
+class Delivery(models.TextChoices):
+    """How a person hears of one kind: the notification is listed in the app in every case."""
+
+    AT_ONCE = "at_once", _("E-mail at once")
+    DAILY = "daily", _("In a daily e-mail digest")
+    WEEKLY = "weekly", _("In a weekly e-mail digest")
+    OFF = "off", _("No e-mail, only here")
+
+
+class Setting(models.Model):
+    """One person's choice for one kind; without a row the kind's default applies
+    (notifications.preferences.KINDS)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_settings"
+    )
+    kind = models.CharField(_("what happened"), max_length=50)
+    delivery = models.CharField(_("how"), max_length=10, choices=Delivery.choices)
+
+    class Meta:
+        verbose_name = _("notification setting")
+        verbose_name_plural = _("notification settings")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind"], name="one_notification_setting_each")
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} {self.kind}: {self.delivery}"
+
+
+class Digest(models.Model):
+    """One digest e-mail to one person for one period, so a job that runs twice sends one."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    frequency = models.CharField(max_length=10, choices=Delivery.choices)
+    period_end = models.DateTimeField()
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "frequency", "period_end"], name="one_digest_per_period"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.frequency} {self.period_end:%Y-%m-%d} → {self.user_id}"

@@ -15,6 +15,7 @@ from agreements.models import Agreement, Comment, Event, Party, Revision
 from agreements.permissions import MANAGE, VIEW
 from dialogues.models import ActionItem, Forum, Meeting
 from dialogues.permissions import readable_forums, user_organisation_ids
+from followup.models import ActionPlan, Commitment, FollowUpRound, ReportTask
 from organisations.models import Organisation
 from organisations.permissions import visible
 from records.models import DocumentRequest
@@ -54,6 +55,8 @@ def start_page(user, now=None):
         "meetings": Block.of(coming_meetings(scope, now)),
         "to_approve": Block.of(minutes_to_approve(scope)),
         "action_items": Block.of(own_action_items(scope)),
+        "reports_due": Block.of(reports_due(scope)),
+        "commitments": Block.of(own_commitments(scope)),
         "recent": recent_events(scope, now),
         "is_coordinator": scope.coordinates,
     }
@@ -66,6 +69,7 @@ def start_page(user, now=None):
         page["overdue"] = Block.of(overdue_action_items(scope, now))
         page["document_requests"] = Block.of(waiting_document_requests(scope))
         page["requests_overdue_before"] = one_working_day_before(now)
+        page["reports_missing"] = Block.of(reports_missing(scope))
     return page
 
 
@@ -114,12 +118,8 @@ def open_consultations(scope, now):
     )
     own_comments = Comment.objects.top_level().current()
     revisions = (
-        Revision.objects.filter(
-            state=Revision.State.PUBLISHED,
-            consultation_closed_at__isnull=True,
-            consultation_closes_at__gt=now,
-            agreement__in=scope.granted_agreements,
-        )
+        Revision.objects.open(now)
+        .filter(agreement__in=scope.granted_agreements)
         .select_related("agreement")
         .annotate(
             is_party=Exists(
@@ -243,6 +243,43 @@ def overdue_action_items(scope, now):
         .filter(meeting__forum__in=scope.managed_forum_ids)
         .select_related("meeting__forum", "owner")
         .order_by("due_date", "pk")
+    )
+
+
+# --- follow-up ---------------------------------------------------------------------
+
+
+def _open_tasks():
+    return (
+        ReportTask.objects.filter(round__status=FollowUpRound.Status.OPEN, reported_at__isnull=True)
+        .select_related("round__plan__agreement", "organisation")
+        .order_by("round__deadline", "organisation__name", "pk")
+    )
+
+
+def reports_due(scope):
+    """Follow-up reports the user's organisations still owe, in rounds of agreements they read."""
+    return _open_tasks().filter(
+        organisation__in=scope.organisation_ids,
+        round__plan__agreement__in=scope.granted_agreements,
+    )
+
+
+def reports_missing(scope):
+    """For coordinators: the reports not yet in, in the open rounds of agreements they manage."""
+    return _open_tasks().filter(round__plan__agreement__in=scope.managed_agreement_ids)
+
+
+def own_commitments(scope):
+    """Commitments of the user's organisations in the action plans they may read."""
+    plans = ActionPlan.objects.visible_to(scope.user).values("pk")
+    mine = Commitment.organisations.through.objects.filter(
+        commitment=OuterRef("pk"), organisation__in=scope.organisation_ids
+    )
+    return (
+        Commitment.objects.filter(Exists(mine), plan__in=plans)
+        .select_related("plan__agreement")
+        .order_by("plan__agreement__title", "number", "pk")
     )
 
 

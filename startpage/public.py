@@ -35,12 +35,8 @@ def agreements_in_force(user):
 def open_consultations(user, now):
     """Open consultations the visitor may read (none, for an agreement that is not public)."""
     return list(
-        Revision.objects.filter(
-            state=Revision.State.PUBLISHED,
-            consultation_closed_at__isnull=True,
-            consultation_closes_at__gt=now,
-            agreement__in=Agreement.objects.visible_to(user),
-        )
+        Revision.objects.open(now)
+        .filter(agreement__in=Agreement.objects.visible_to(user))
         .select_related("agreement")
         .order_by("consultation_closes_at")[:SHOWN]
     )

@@ -19,6 +19,14 @@ class RevisionQuerySet(models.QuerySet):
         """Frozen revisions: published for consultation, adopted, or superseded by a later one."""
         return self.exclude(state=Revision.State.DRAFT)
 
+    def open(self, now=None):
+        """Revisions out for consultation now: the rule of `Revision.consultation_is_open`."""
+        return self.filter(
+            state=Revision.State.PUBLISHED,
+            consultation_closed_at__isnull=True,
+            consultation_closes_at__gt=now or timezone.now(),
+        )
+
 
 class Revision(models.Model):
     """One version of an agreement's text. Drafts change; numbered revisions never do."""
@@ -121,6 +129,7 @@ class Revision(models.Model):
 
     @property
     def consultation_is_open(self):
+        # Revision.objects.open() is the same rule over many rows.
         return (
             self.state == self.State.PUBLISHED
             and self.consultation_closed_at is None

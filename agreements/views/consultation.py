@@ -183,7 +183,9 @@ def extend(request, slug, number):
 @require_http_methods(["GET", "POST"])
 def notification_settings(request):
     preference = NotificationPreference.for_user(request.user)
-    form = NotificationPreferenceForm(request.POST or None, instance=preference)
+    # Bound on every POST: unticking the only box sends an empty form.
+    data = request.POST if request.method == "POST" else None
+    form = NotificationPreferenceForm(data, instance=preference)
     if form.is_valid():
         form.save()
         messages.success(request, _("Your notification settings have been saved."))

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 import events
 from followup import exceptions as errors
 from followup.models.plans import ActionPlan, Commitment
+from jobs import queue
 from organisations.models import Organisation
 
 # The survey's results are shown only where at least this many organisations answered,
@@ -36,6 +37,10 @@ class FollowUpRound(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     published_at = models.DateTimeField(_("published"), null=True, blank=True, editable=False)
+    # Made by a job after publishing (followup.report.store_pdf); empty until then.
+    report_pdf = models.FileField(
+        _("report as PDF"), upload_to="followup/reports/", blank=True, editable=False
+    )
 
     class Meta:
         ordering = ["-year"]
@@ -82,6 +87,22 @@ class FollowUpRound(models.Model):
         )
         events.emit("followup.opened", round, actor=by, year=year)
         return round
+
+    @classmethod
+    def give_tasks(cls, plan):
+        """Give a task in the plan's open round to each responsible organisation that has none
+        (one added to a commitment while the round is open). Safe to call twice or at once:
+        a task is unique per round and organisation."""
+        for round in cls.objects.filter(plan=plan, status=cls.Status.OPEN):
+            missing = (
+                Organisation.objects.filter(commitments__plan=plan)
+                .exclude(pk__in=round.tasks.values("organisation"))
+                .distinct()
+            )
+            ReportTask.objects.bulk_create(
+                [ReportTask(round=round, organisation=org) for org in missing],
+                ignore_conflicts=True,
+            )
 
     def _lock_open(self):
         locked = FollowUpRound.objects.select_for_update().get(pk=self.pk)
@@ -160,6 +181,9 @@ class FollowUpRound(models.Model):
         self.status, self.published_at = self.Status.PUBLISHED, timezone.now()
         self.save(update_fields=["summary", "report", "status", "published_at"])
         events.emit("followup.published", self, actor=by, year=self.year)
+        # Slow and failure-prone: the page's charts and the report's PDF are made by jobs.
+        queue.enqueue("followup.dashboards.draw_plan_charts", self.plan_id, record=self)
+        queue.enqueue("followup.report.store_pdf", self.pk, record=self)
 
 
 class ReportTask(models.Model):

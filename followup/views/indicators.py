@@ -49,6 +49,9 @@ def indicator_detail(request, slug, pk):
     can_manage = rules.can_manage_plan(request.user, indicator.plan)
     entered = {row.year: row for row in indicator.values.all()}
     series = computations.series(indicator)
+    chart = dashboards.indicator_chart(indicator, series)
+    if chart.svg is None:
+        dashboards.request_drawing(indicator.plan)  # drawn by a job; the table shows meanwhile
     rows = [
         {"year": year, "value": value, "entered": entered.get(year)}
         for year, value in series.items()
@@ -58,7 +61,7 @@ def indicator_detail(request, slug, pk):
         "plan": indicator.plan,
         "indicator": indicator,
         "rows": rows,
-        "chart": dashboards.indicator_chart(indicator, series),
+        "chart": chart,
         "how": computations.how(indicator),
         "value_form": ValueForm() if can_manage and not indicator.computed else None,
     }

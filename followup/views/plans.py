@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -11,7 +12,7 @@ from followup import permissions as rules
 from followup.exceptions import FollowUpError
 from followup.forms import CommitmentForm, LinkForm, PlanForm, ProgressForm
 from followup.indicators import series
-from followup.models import ActionPlan
+from followup.models import ActionPlan, FollowUpRound
 from followup.views.common import form_data, perform
 
 
@@ -84,7 +85,7 @@ def commitment_create(request, slug, pk):
 
     def act(data):
         form.instance.plan = plan
-        return form.save()
+        return _save_commitment(form)
 
     page = {"title": _("New commitment"), "back": plan, "submit": _("Add the commitment")}
     return perform(request, form, act, success=_("The commitment was added."), page=page)
@@ -97,8 +98,20 @@ def commitment_edit(request, slug, pk):
     form = CommitmentForm(form_data(request), instance=commitment, plan=commitment.plan)
     page = {"title": _("Edit the commitment"), "back": commitment, "submit": _("Save")}
     return perform(
-        request, form, lambda data: form.save(), success=_("The commitment was saved."), page=page
+        request,
+        form,
+        lambda data: _save_commitment(form),
+        success=_("The commitment was saved."),
+        page=page,
     )
+
+
+@transaction.atomic
+def _save_commitment(form):
+    """Save, and give an organisation that became responsible during an open round its task."""
+    commitment = form.save()
+    FollowUpRound.give_tasks(commitment.plan)
+    return commitment
 
 
 @login_not_required

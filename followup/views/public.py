@@ -3,17 +3,19 @@
 import csv
 import io
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.core.cache import cache
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from exports.pdf import render_pdf
 from exports.responses import file_download
 from followup import dashboards
 from followup import permissions as rules
 from followup.models import ActionPlan
 from followup.report import status_counts
+from jobs import queue
 
 
 @login_not_required
@@ -30,10 +32,9 @@ def overview(request, slug):
     if plan is not None:
         plan.agreement = agreement
         latest = plan.rounds.filter(status="published").order_by("-year").first()
-        indicators = plan.indicators.prefetch_related("values")
-        charts = [dashboards.area_chart(plan), dashboards.principle_chart(plan)]
-        charts += [dashboards.survey_chart(plan)] if latest else []
-        charts += [dashboards.indicator_chart(i) for i in indicators]
+        charts = dashboards.plan_charts(plan, with_survey=latest is not None)
+        if any(chart.svg is None for chart in charts):
+            dashboards.request_drawing(plan)  # drawn by a job; the tables show meanwhile
         context |= {
             "by_status": status_counts(plan.commitments.all()),
             "total": plan.commitments.count(),
@@ -78,7 +79,13 @@ def report_csv(request, slug, year):
 
 @login_not_required
 def report_pdf(request, slug, year):
+    """The PDF a job printed when the report was published; while it is being printed, say so."""
     round = _published(request, slug, year)
-    context = {"round": round, "plan": round.plan, "agreement": round.plan.agreement}
-    content = render_pdf("followup/report_print.html", context | {"report": round.report})
+    if not round.report_pdf:
+        if cache.add(f"followup-store-pdf:{round.pk}", True, timeout=5 * 60):
+            queue.enqueue("followup.report.store_pdf", round.pk, record=round)
+        messages.info(request, _("The PDF is being prepared. Try again in a minute."))
+        return redirect("followup:overview", slug)
+    with round.report_pdf.open("rb") as stored:
+        content = stored.read()
     return file_download(content, _filename(round, "pdf"), "application/pdf")

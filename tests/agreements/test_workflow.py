@@ -431,3 +431,23 @@ def test_the_timeline_tells_the_whole_story(agreement, coordinator):
         Event.Kind.CONSULTATION_CLOSED,
         Event.Kind.ADOPTED,
     ]
+
+
+def test_open_revisions_are_those_whose_consultation_is_open(db):
+    agreement = make_agreement()
+    closed = publish(agreement)
+    agreement.close_consultation(by=None)
+    agreement.start_draft(by=None)
+    running = publish(agreement)
+    ended = publish(make_agreement())
+    Revision.objects.filter(pk=ended.pk).update(
+        consultation_closes_at=timezone.now() - timedelta(minutes=1)
+    )
+
+    found = set(Revision.objects.open())
+
+    assert found == {running}
+    assert running.consultation_is_open
+    assert not any(
+        r.consultation_is_open for r in Revision.objects.filter(pk__in=[closed.pk, ended.pk])
+    )

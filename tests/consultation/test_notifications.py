@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from agreements.models import Disposition, NotificationPreference, Revision
+from notifications.models import Setting
 from tests.consultation.factories import make_comment, make_party, publish
 from tests.factories import make_organisation, make_user
 
@@ -41,13 +42,13 @@ def test_the_links_in_e_mails_are_whole_addresses_of_the_site(
 
     body = mail.outbox[0].body
     assert "https://overens.kullahamn.se/agreements/lo/revisions/1/consultation/" in body
-    assert "https://overens.kullahamn.se/agreements/" in body.split("stänga av")[-1]
+    assert "https://overens.kullahamn.se/notifications/settings/" in body.split("stänga av")[-1]
 
 
 def test_members_who_switched_it_off_get_nothing(
     agreement, coordinator, member, django_capture_on_commit_callbacks
 ):
-    NotificationPreference.objects.create(user=member, consultation_opened=False)
+    Setting.objects.create(user=member, kind="consultation.opened", delivery="off")
 
     open_consultation(agreement, coordinator, django_capture_on_commit_callbacks)
 
@@ -124,12 +125,11 @@ def test_an_author_who_left_the_party_is_not_told(client, agreement, coordinator
     assert mail.outbox == []
 
 
-def test_the_notification_settings_page_switches_e_mails_off(client, member):
+def test_the_reminder_page_switches_the_closing_reminder_off(client, member):
     client.force_login(member)
 
-    client.post("/agreements/notifications/", {"consultation_opened": "on"})
+    page = client.get("/agreements/notifications/").text
+    client.post("/agreements/notifications/", {})
 
-    preference = NotificationPreference.objects.get(user=member)
-    assert preference.consultation_opened
-    assert not preference.consultation_closing
-    assert not preference.comment_answered
+    assert 'href="/notifications/settings/"' in page
+    assert not NotificationPreference.objects.get(user=member).consultation_closing

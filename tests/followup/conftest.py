@@ -36,3 +36,10 @@ def commitment(plan, association, department):
 @pytest.fixture
 def other_commitment(plan, department):
     return make_commitment(plan, [department], title="Hörslingor i samlingslokaler")
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    """Drawn charts and printed reports go to a folder of the test's own."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT

@@ -4,6 +4,8 @@ import base64
 import re
 from decimal import Decimal
 
+from django_q.models import OrmQ
+
 from followup import dashboards
 from followup.charts import Chart
 from followup.models import Commitment, Indicator
@@ -14,6 +16,7 @@ S = Commitment.Status
 
 
 def svg_texts(chart):
+    chart.store()
     return re.findall(r"<text[^>]*>([^<]*)</text>", chart.svg)
 
 
@@ -47,6 +50,11 @@ def test_a_line_chart_writes_each_point_and_the_target(db):
 
 def test_the_svg_is_an_image_without_script_and_the_same_every_time(db):
     chart = Chart("A", "B", "bar", [("x", 1)])
+    assert chart.image_src is None  # not drawn yet
+
+    chart = Chart("A", "B", "bar", [("x", 1)])
+    chart.store()
+    chart.store()  # a job that runs twice keeps one drawing
 
     assert chart.svg == chart.svg
     assert "<script" not in chart.svg
@@ -125,3 +133,35 @@ def test_the_report_downloads_as_csv_and_pdf_once_published(client, plan, commit
     assert "Trygghet" in csv.content.decode("utf-8-sig")
     assert pdf["Content-Type"] == "application/pdf"
     assert pdf.content.startswith(b"%PDF")
+    round.refresh_from_db()
+    assert round.report_pdf and round.report_pdf.name.startswith("followup/reports/")
+
+
+def test_the_page_and_the_download_never_draw_or_print_in_the_request(
+    client, settings, plan, commitment, media
+):
+    settings.JOBS_EAGER = False  # the jobs wait for a worker
+    round = open_round(plan, year=2025)
+    round.publish(summary="", by=None)
+
+    page = client.get("/agreements/lo/follow-up/")
+    pdf = client.get("/agreements/lo/follow-ups/2025/report.pdf", follow=True)
+
+    assert "data:image/svg+xml" not in page.text
+    assert "Diagrammet ritas" in page.text
+    assert page.text.count("<table") >= len(page.context["charts"])
+    assert "PDF-filen förbereds" in pdf.text
+    assert not (media / "followup").exists()
+    assert {"followup.dashboards.draw_plan_charts", "followup.report.store_pdf"} <= {
+        row.task["args"][0] for row in OrmQ.objects.all()
+    }
+
+
+def test_the_page_shows_the_charts_once_the_job_drew_them(client, settings, plan, commitment):
+    settings.JOBS_EAGER = False
+    client.get("/agreements/lo/follow-up/")
+
+    dashboards.draw_plan_charts(plan.pk)
+    response = client.get("/agreements/lo/follow-up/")
+
+    assert response.text.count('src="data:image/svg+xml;base64,') == len(response.context["charts"])

@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from followup.models import ActionPlan, Commitment, FollowUpRound, SurveyAnswer
+from tests.agreements.factories import make_party
 from tests.followup.factories import make_plan, open_round
 
 S = Commitment.Status
@@ -235,3 +236,27 @@ def test_pages_use_a_bounded_number_of_queries(
 def test_a_year_beyond_any_calendar_is_not_found(client, plan):
     assert client.get("/agreements/lo/follow-ups/99999999999/").status_code == 404
     assert client.get("/api/v1/agreements/lo/follow-ups/99999999999/").status_code == 404
+
+
+def test_an_organisation_added_to_a_commitment_during_an_open_round_gets_a_task(
+    client, plan, commitment, coordinator, other_association
+):
+    round = open_round(plan, year=2025)
+    make_party(plan.agreement, other_association)  # a new party, responsible from now on
+    client.force_login(coordinator)
+    data = {
+        "number": commitment.number,
+        "title": commitment.title,
+        "responsibility": commitment.responsibility,
+        "organisations": [
+            *commitment.organisations.values_list("pk", flat=True),
+            other_association.pk,
+        ],
+        "area": commitment.area_id,
+    }
+
+    response = client.post(f"/agreements/lo/commitments/{commitment.pk}/edit/", data)
+    client.post(f"/agreements/lo/commitments/{commitment.pk}/edit/", data)
+
+    assert response.status_code == 302
+    assert round.tasks.filter(organisation=other_association).count() == 1

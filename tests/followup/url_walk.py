@@ -1,4 +1,4 @@
-from followup.models import ActionPlan, Commitment
+from followup.models import ActionPlan, Area, Commitment
 from tests.url_walk import LOGIN, Expect
 
 LO = "lokal-overenskommelse-kullahamn"  # adopted, in force, public; plan 2025–2026 adopted
@@ -24,6 +24,11 @@ def indicator():
     return {"slug": LO, "pk": plan.indicators.filter(computed="").first().pk}
 
 
+def own_area():
+    """One of the demo municipality's own areas."""
+    return {"slug": LO, "pk": Area.objects.filter(municipality__isnull=False).first().pk}
+
+
 def open_year():
     return {"slug": LO, "year": 2026}
 
@@ -41,6 +46,9 @@ URLS = {
     "followup:report_csv": Expect(kwargs=lambda: {"slug": LO, "year": 2025}),
     "followup:report_pdf": Expect(kwargs=lambda: {"slug": LO, "year": 2025}),
     "followup:plans": Expect(kwargs=lambda: {"slug": LO}),
+    "followup:areas": Expect(MANAGERS, default=404, kwargs=lambda: {"slug": LO}),
+    "followup:area_create": Expect(MANAGERS, default=404, kwargs=lambda: {"slug": LO}, post=True),
+    "followup:area_edit": Expect(MANAGERS, default=404, kwargs=own_area, post=True),
     "followup:plan_create": Expect(MANAGERS, default=404, kwargs=lambda: {"slug": LO}, post=True),
     "followup:plan": Expect(kwargs=plan),
     "followup:plan_adopt": Expect({"anonymous": LOGIN}, default=405, kwargs=plan, post=True),

@@ -127,5 +127,5 @@ def test_the_list_links_to_the_e_mail_settings(client, member):
 
     page = client.get("/notifications/").text
 
-    assert 'href="/agreements/notifications/"' in page
+    assert 'href="/notifications/settings/"' in page
     assert "Inga aviseringar än" in page
