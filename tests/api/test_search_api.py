@@ -1,6 +1,5 @@
 """Search through the API: the page's engine, form and permission filter; facets included."""
 
-
 import pytest
 from django.conf import settings as django_settings
 
