@@ -58,13 +58,13 @@ def _args(argv):
     p.add_argument("--docs", type=int, default=2000)
     p.add_argument("--backend", choices=("whoosh", "postgres"), default="whoosh")
     p.add_argument("--path", help="index directory (whoosh; default: temporary)")
-    p.add_argument("--dsn", default="postgresql://postgres@127.0.0.1:5432/proto_search")
     return p.parse_args(argv)
 
 
 def _backend(args):
     if args.backend == "postgres":
-        backend = get_backend("postgres", dsn=args.dsn, table="search_document_bench")
+        # Django's connection, set up by manage.py search_bench on a throwaway database.
+        backend = get_backend("postgres")
         backend.clear()
         return backend, lambda: None
     path = args.path or tempfile.mkdtemp(prefix="searchbench-")

@@ -1,9 +1,9 @@
 """The configured search engine, one per process, kept open across requests.
 
 SEARCH_BACKEND picks the engine: "whoosh" (the default, an index directory at
-SEARCH_INDEX_DIR) or "postgres" (a table in the project's PostgreSQL
-database, shared by several app servers). The engine keeps its searchers open
-and reopens them only when the index changed.
+SEARCH_INDEX_DIR) or "postgres" (search.models' tables in the project's PostgreSQL
+database, on Django's connection, shared by several app servers). The Whoosh engine
+keeps its searchers open and reopens them only when the index changed.
 """
 
 import logging
@@ -15,8 +15,6 @@ from django.db import connections
 
 from search.engine.backend import get_backend
 
-PG_TABLE = "search_document"  # the PostgreSQL backend's table (tests use their own)
-
 log = logging.getLogger(__name__)
 _lock = threading.Lock()
 _cache = {}
@@ -24,22 +22,10 @@ _cache = {}
 
 def _options():
     if settings.SEARCH_BACKEND == "postgres":
-        db = connections["default"].settings_dict
-        if db["ENGINE"] != "django.db.backends.postgresql":
+        if connections["default"].vendor != "postgresql":
             raise ImproperlyConfigured("SEARCH_BACKEND=postgres needs a PostgreSQL DATABASE_URL.")
-        return {"dsn": postgres_dsn(db), "table": PG_TABLE}
+        return {}
     return {"path": str(settings.SEARCH_INDEX_DIR)}
-
-
-def postgres_dsn(db):
-    parts = {
-        "dbname": db["NAME"],
-        "user": db.get("USER"),
-        "password": db.get("PASSWORD"),
-        "host": db.get("HOST"),
-        "port": db.get("PORT"),
-    }
-    return " ".join(f"{key}='{value}'" for key, value in parts.items() if value)
 
 
 def backend():

@@ -1,54 +1,64 @@
-"""SQL text and tsvector/tsquery building for the PostgreSQL backend.
+"""The PostgreSQL engine's SQL: the one module that writes SQL text, always with parameters.
 
-Analysis happens in Python (analysis.py), not in PostgreSQL: we write the
-tsvector literal ourselves so compound parts sit at the position of their
-compound (weight D) and the same stems serve both engines.  PyStemmer runs
-a newer Snowball Swedish than PostgreSQL 15's 'swedish' configuration (it cuts
-"-et": "föreningslivet" -> "föreningsliv", PostgreSQL keeps the word), so the
-query given to ts_headline('swedish', ...) matches our stems as prefixes.
+The tables come from migrations (search/models.py). Statements whose shape depends on the
+query (the match condition, filters) are composed with psycopg's `sql` module from fragments
+this module writes; every value is a parameter.
+
+Analysis happens in Python (analysis.py), not in PostgreSQL: we write the tsvector literal
+ourselves so compound parts sit at the position of their compound (weight D) and the same stems
+serve both engines.  PyStemmer runs a newer Snowball Swedish than PostgreSQL 15's 'swedish'
+configuration (it cuts "-et": "föreningslivet" -> "föreningsliv", PostgreSQL keeps the word),
+so the query given to ts_headline('swedish', ...) matches our stems as prefixes.
 """
+
+from psycopg import sql
 
 from . import analysis
 
 MAX_POS = 16383  # PostgreSQL's largest tsvector position
 MAX_POSITIONS = 256  # ... and most positions kept per lexeme
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS {t} (
-    id text PRIMARY KEY, type text NOT NULL, title text NOT NULL,
-    body text NOT NULL, date date, year int,
-    organisations int[] NOT NULL DEFAULT '{{}}', agreement text, forum text,
-    status text NOT NULL DEFAULT '', url text NOT NULL DEFAULT '',
-    groups int[] NOT NULL DEFAULT '{{}}', public boolean NOT NULL DEFAULT false,
-    version text NOT NULL, tsv tsvector NOT NULL, title_tsv tsvector NOT NULL,
-    indexed_at timestamptz NOT NULL DEFAULT clock_timestamp(),
-    pairs tsvector NOT NULL DEFAULT '');
-ALTER TABLE {t} ADD COLUMN IF NOT EXISTS pairs tsvector NOT NULL DEFAULT '';
-CREATE TABLE IF NOT EXISTS {t}_terms (term text PRIMARY KEY, ndoc int NOT NULL);
-CREATE TABLE IF NOT EXISTS {t}_journal (id text NOT NULL, deleted boolean NOT NULL);
-CREATE TABLE IF NOT EXISTS {t}_rebuild (started timestamptz NOT NULL);
-"""
-# Keep the heap narrow: body and tsv (kilobytes each) go out of line, the
-# columns every match reads for counts and facets stay inline and
-# uncompressed, so counting 90,000 matches reads megabytes, not the whole
-# table's text.
-NARROW = """
-ALTER TABLE {t} SET (toast_tuple_target = 128);
-ALTER TABLE {t} ALTER COLUMN type SET STORAGE PLAIN, ALTER COLUMN status SET STORAGE PLAIN,
-    ALTER COLUMN agreement SET STORAGE PLAIN, ALTER COLUMN forum SET STORAGE PLAIN,
-    ALTER COLUMN organisations SET STORAGE PLAIN, ALTER COLUMN groups SET STORAGE PLAIN,
-    ALTER COLUMN version SET STORAGE PLAIN, ALTER COLUMN id SET STORAGE MAIN,
-    ALTER COLUMN title SET STORAGE MAIN, ALTER COLUMN url SET STORAGE MAIN,
-    ALTER COLUMN title_tsv SET STORAGE MAIN;
-"""
-INDEXES = """
-CREATE INDEX IF NOT EXISTS {t}_tsv_gin ON {t} USING gin (tsv);
-CREATE INDEX IF NOT EXISTS {t}_pairs_gin ON {t} USING gin (pairs);
-CREATE INDEX IF NOT EXISTS {t}_groups_gin ON {t} USING gin (groups);
-CREATE INDEX IF NOT EXISTS {t}_public ON {t} (date) WHERE public;
-CREATE INDEX IF NOT EXISTS {t}_date ON {t} (date);
-CREATE INDEX IF NOT EXISTS {t}_terms_trgm ON {t}_terms USING gin (term gin_trgm_ops);
-"""
+
+UPSERT = sql.SQL(
+    "INSERT INTO search_document ({cols}) VALUES ({values}) "
+    "ON CONFLICT (id) DO UPDATE SET {sets}, indexed_at = clock_timestamp()"
+)
+COPY = sql.SQL("COPY search_document ({cols}) FROM STDIN")
+# One writer per document id at a time (a new id has no row to lock yet); ids come sorted.
+LOCK_IDS = "SELECT pg_advisory_xact_lock(hashtextextended(id, 0)) FROM unnest(%s::text[]) id"
+LOCK_REBUILD = "SELECT pg_advisory_xact_lock(hashtextextended('search_document rebuild', 0))"
+OLD_TERMS = (
+    "SELECT lexeme FROM search_document, unnest(tsv) WHERE id = ANY(%s) AND left(lexeme, 1) <> '_'"
+)
+# Added and removed document frequencies in one statement, terms sorted, so concurrent
+# writers lock term rows in the same order; terms no document holds any more go.
+COUNT_TERMS = (
+    "INSERT INTO search_term SELECT * FROM unnest(%s::text[], %s::int[]) "
+    "ON CONFLICT (term) DO UPDATE SET ndoc = search_term.ndoc + EXCLUDED.ndoc"
+)
+DROP_UNUSED_TERMS = "DELETE FROM search_term WHERE term = ANY(%s) AND ndoc <= 0"
+ANALYZE = "VACUUM (ANALYZE) search_document"
+WORK_MEM = "SET LOCAL work_mem = '64MB'; SET LOCAL enable_seqscan = off"
+NEIGHBOURS = (
+    "SELECT term FROM search_term WHERE term %% %s AND term <> %s "
+    "ORDER BY similarity(term, %s) DESC, ndoc DESC LIMIT 30"
+)
+PERMITTED_DF = sql.SQL(
+    "SELECT count(*) FROM (SELECT 1 FROM search_document WHERE tsv @@ %s::tsquery "
+    "AND {perm} LIMIT 1000) x"
+)
+# A term is offered only if a permitted document contains it.
+AUTOCOMPLETE = sql.SQL(
+    "SELECT t.term FROM (SELECT term, ndoc FROM search_term WHERE term LIKE %s "
+    "ORDER BY ndoc DESC LIMIT %s) t WHERE EXISTS (SELECT 1 FROM search_document d "
+    "WHERE d.tsv @@ quote_literal(t.term)::tsquery AND {perm}) "
+    "ORDER BY t.ndoc DESC, t.term LIMIT %s"
+)
+STATUS = (
+    "SELECT count(*), pg_total_relation_size('search_document'), max(indexed_at) "
+    "FROM search_document"
+)
+
 COLUMNS = (
     "id",
     "type",
@@ -263,3 +273,62 @@ def filter_sql(key, values, params):
 def permission_sql(viewer, params):
     params.append(sorted(viewer.groups))
     return "(groups && %s::int[]" + (" OR public)" if viewer.public else ")")
+
+
+# -- statements composed per query ----------------------------------------
+_COLUMNS = sql.SQL(", ").join(map(sql.Identifier, COLUMNS))
+UPSERT = UPSERT.format(
+    cols=_COLUMNS,
+    values=sql.SQL(", ").join(sql.Placeholder() * len(COLUMNS)),
+    sets=sql.SQL(", ").join(
+        sql.SQL("{c} = EXCLUDED.{c}").format(c=sql.Identifier(c)) for c in COLUMNS[1:]
+    ),
+)
+COPY = COPY.format(cols=_COLUMNS)
+
+# One pass over the sampled permitted matches feeds every facet (hashed grouping sets);
+# organisations need their own unnest.
+FACETS = sql.SQL(
+    "SELECT CASE WHEN GROUPING(type) = 0 THEN 'type' WHEN GROUPING(year) = 0 THEN 'year' "
+    "WHEN GROUPING(status) = 0 THEN 'status' WHEN GROUPING(forum) = 0 THEN 'forum' "
+    "ELSE 'agreement' END, COALESCE(type, year::text, status, forum, agreement), count(*) "
+    "FROM s GROUP BY GROUPING SETS ((type), (year), (status), (forum), (agreement)) "
+    "UNION ALL SELECT 'organisations', o::text, n FROM (SELECT o, count(*) AS n "
+    "FROM (SELECT unnest(organisations) AS o FROM s) u GROUP BY o ORDER BY n DESC, o LIMIT 20) x"
+)
+NO_FACETS = sql.SQL("SELECT 'none', NULL, 0 WHERE false")
+BY_DATE = sql.SQL(
+    "SELECT id, date FROM search_document WHERE {where} ORDER BY date DESC NULLS LAST, id LIMIT %s"
+)
+# Ranking reads each candidate's whole tsvector: pick a bounded set cheaply first.
+BY_TITLE_THEN_DATE = sql.SQL(
+    "SELECT id, date FROM s ORDER BY title_tsv @@ %s::tsquery DESC, date DESC NULLS LAST, id "
+    "LIMIT %s"
+)
+SEARCH = sql.SQL(
+    "WITH s AS MATERIALIZED (SELECT id, date, type, year, status, forum, agreement, "
+    "organisations, title_tsv FROM search_document WHERE {where} LIMIT %s) "
+    "SELECT 'total', NULL, count(*) FROM search_document WHERE {where} "
+    "UNION ALL {facets} "
+    "UNION ALL SELECT 'hit', id, row_number() OVER (ORDER BY date DESC NULLS LAST, id) "
+    "FROM ({candidates}) c"
+)
+
+
+def search(where, params, *, sample, facets, by_date=None, by_title=None):
+    """(statement, params): the total, the facet counts of the first `sample` matches and
+    candidate ids, as rows (kind, value, count). Candidates are the first `by_date` matches
+    by date, or `by_title` = (tsquery, n): n sampled matches, title matches first."""
+    if by_date is not None:
+        candidates, cparams = BY_DATE.format(where=sql.SQL(where)), [*params, by_date]
+    else:
+        candidates, cparams = BY_TITLE_THEN_DATE, list(by_title)
+    statement = SEARCH.format(
+        where=sql.SQL(where), facets=FACETS if facets else NO_FACETS, candidates=candidates
+    )
+    return statement, [*params, sample, *params, *cparams]
+
+
+def with_permission(statement, viewer, params):
+    """`statement` with its {perm} filled by the viewer's permission condition."""
+    return statement.format(perm=sql.SQL(permission_sql(viewer, params)))

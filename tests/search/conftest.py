@@ -1,7 +1,6 @@
 """Every search test gets its own empty index directory and a clean queue of pending changes."""
 
 import tempfile
-import uuid
 
 import pytest
 from django.conf import settings as django_settings
@@ -22,22 +21,21 @@ from tests.search.records import (  # noqa: F401 - fixtures for every search tes
 def search_index(tmp_path, settings, monkeypatch):
     """An empty index per test: a directory (Whoosh) or a table (PostgreSQL)."""
     settings.SEARCH_INDEX_DIR = tmp_path / "search-index"
-    monkeypatch.setattr(backends, "PG_TABLE", "t_" + uuid.uuid4().hex[:12])
     indexing._local.pending = set()
     yield settings.SEARCH_INDEX_DIR
     drop_indexes()
 
 
 def fresh_index(settings, monkeypatch):
-    """Point the project at a new, empty index (directory and table)."""
+    """Point the project at a new, empty index (a directory; PostgreSQL: the emptied table)."""
     settings.SEARCH_INDEX_DIR = tempfile.mkdtemp(prefix="search-test-")
-    monkeypatch.setattr(backends, "PG_TABLE", "t_" + uuid.uuid4().hex[:12])
+    if django_settings.SEARCH_BACKEND == "postgres":
+        backends.backend().clear()
 
 
 def drop_indexes():
-    for engine in list(backends._cache.values()):
-        if getattr(engine, "t", None):
-            engine._sql("DROP TABLE IF EXISTS {t}, {t}_terms, {t}_journal, {t}_rebuild, {t}_new")
+    """Close the engines. PostgreSQL's documents are rows: rolled back with the test, or
+    removed by the flush after a transactional test."""
     backends.close_all()
 
 

@@ -6,7 +6,6 @@ that is rolled back. The city is indexed into the module's own index.
 """
 
 import tempfile
-import uuid
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -36,16 +35,14 @@ PRIVATE_WORDS = [
 
 @pytest.fixture(scope="module")
 def demo_city(django_db_setup, django_db_blocker):
-    where = {"dir": tempfile.mkdtemp(prefix="search-demo-"), "table": "t_" + uuid.uuid4().hex[:12]}
+    where = {"dir": tempfile.mkdtemp(prefix="search-demo-")}
     with django_db_blocker.unblock():
         load_demo_city()  # committed; each test then runs in a transaction rolled back
         try:
-            with pytest.MonkeyPatch.context() as patch:
-                patch.setattr(backends, "PG_TABLE", where["table"])
-                with override_settings(SEARCH_INDEX_DIR=where["dir"]):
-                    index_everything()
-                    yield where
-                    drop_indexes()
+            with override_settings(SEARCH_INDEX_DIR=where["dir"]):
+                index_everything()
+                yield where
+                drop_indexes()
         finally:
             call_command("flush", interactive=False, verbosity=0)  # as after transactional tests
 
@@ -54,7 +51,6 @@ def demo_city(django_db_setup, django_db_blocker):
 def search_index(demo_city, settings, monkeypatch):
     """This module's tests all read the demo city's index."""
     settings.SEARCH_INDEX_DIR = demo_city["dir"]
-    monkeypatch.setattr(backends, "PG_TABLE", demo_city["table"])
 
 
 def user(name):

@@ -1,9 +1,7 @@
 from django.conf import settings
-from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
-
-from search.backends import postgres_dsn
+from django.test.utils import setup_databases, teardown_databases
 
 
 class Command(BaseCommand):
@@ -22,10 +20,17 @@ class Command(BaseCommand):
         except ImportError as error:
             raise CommandError("The benchmark runs from a source checkout.") from error
         argv = ["--docs", str(docs), "--backend", settings.SEARCH_BACKEND]
-        if settings.SEARCH_BACKEND == "postgres":
-            # The search app's migration creates pg_trgm, as in production.
-            call_command("migrate", "search", interactive=False, verbosity=0)
-            argv += ["--dsn", postgres_dsn(connections["default"].settings_dict)]
-        # The engine's benchmark uses a temporary index directory (or its own
-        # table), never the live index.
-        bench.main(argv)
+        if settings.SEARCH_BACKEND != "postgres":
+            bench.main(argv)  # a temporary index directory, never the live index
+            return
+        # PostgreSQL's index is the search tables: benchmark them in a throwaway copy of the
+        # database (test_<name>, created by migrations as in production, dropped afterwards).
+        test = connections["default"].settings_dict["TEST"]
+        test["NAME"] = f"{connections['default'].settings_dict['NAME']}_search_bench"
+        databases = setup_databases(
+            verbosity=0, interactive=False, aliases={"default"}, serialized_aliases=set()
+        )
+        try:
+            bench.main(argv)
+        finally:
+            teardown_databases(databases, verbosity=0)

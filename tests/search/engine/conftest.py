@@ -1,25 +1,19 @@
 """Fixtures: every backend test runs on Whoosh and on PostgreSQL."""
 
 import json
-import uuid
 from pathlib import Path
 
 # Adapted to the Django project: the PostgreSQL backend is tested against the test
-# database of the PostgreSQL pass (DATABASE_URL=postgres://…) and skipped on SQLite.
+# database of the PostgreSQL pass (DATABASE_URL=postgres://…) and skipped on SQLite; its
+# documents are rows of search.models, rolled back with each test.
 from pathlib import Path as _Path  # noqa: E402
 
 import pytest
 from django.db import connection as _connection  # noqa: E402
 
-from search.backends import postgres_dsn as _postgres_dsn  # noqa: E402
 from search.engine.backend import Viewer, get_backend
 
 POSTGRES = _connection.vendor == "postgresql"
-
-
-def pg_dsn():
-    """The test database's DSN, once pytest-django made it (test_<name>, per xdist worker)."""
-    return _postgres_dsn(_connection.settings_dict)
 
 
 def pytest_collection_modifyitems(items):
@@ -28,7 +22,7 @@ def pytest_collection_modifyitems(items):
         return
     here = str(_Path(__file__).parent)
     for item in items:
-        if str(item.fspath).startswith(here):
+        if str(item.fspath).startswith(here) and not item.get_closest_marker("django_db"):
             item.add_marker(pytest.mark.django_db)
 
 
@@ -41,12 +35,10 @@ def make_backend(kind, tmp_path):
         pytest.skip("the PostgreSQL backend is tested in the PostgreSQL pass")
     if kind == "whoosh":
         return get_backend("whoosh", path=str(tmp_path / "index"), procs=1)
-    return get_backend("postgres", dsn=pg_dsn(), table="t_" + uuid.uuid4().hex[:12])
+    return get_backend("postgres")
 
 
 def drop(backend):
-    if getattr(backend, "t", None):
-        backend._sql("DROP TABLE IF EXISTS {t}, {t}_terms, {t}_journal, {t}_rebuild, {t}_new")
     backend.close()
 
 

@@ -12,22 +12,22 @@ from search.engine.errors import IndexCorrupt
 from tests.search.engine.conftest import doc
 
 STAFF = Viewer.of([100])
+# PostgreSQL's writers and rebuilds commit, so its cases are transactional: test_pg.py.
+WHOOSH_ONLY = pytest.mark.parametrize("backend", ["whoosh"], indirect=True)
 
 
 def _write_many(kind, where, worker, count):
-    if kind == "whoosh":
-        b = get_backend("whoosh", path=where, procs=1)
-    else:
-        b = get_backend("postgres", dsn=where[0], table=where[1])
+    b = get_backend("whoosh", path=where, procs=1)
     for i in range(count):
         b.update([doc(f"w{worker}:{i}", f"skrivare{worker} bidrag", groups=[100])])
     b.close()
 
 
 def _where(backend):
-    return str(backend.root) if hasattr(backend, "root") else (backend.dsn, backend.t)
+    return str(backend.root)
 
 
+@WHOOSH_ONLY
 def test_concurrent_writer_threads_lose_nothing(backend):
     kind = "whoosh" if hasattr(backend, "root") else "postgres"
     threads = [
@@ -42,6 +42,7 @@ def test_concurrent_writer_threads_lose_nothing(backend):
     assert backend.search("bidrag", STAFF).total == 32
 
 
+@WHOOSH_ONLY
 def test_concurrent_writer_processes_lose_nothing(backend):
     kind = "whoosh" if hasattr(backend, "root") else "postgres"
     ctx = multiprocessing.get_context("spawn")
@@ -56,6 +57,7 @@ def test_concurrent_writer_processes_lose_nothing(backend):
     assert backend.search("bidrag", STAFF).total == 18
 
 
+@WHOOSH_ONLY
 def test_search_keeps_working_during_a_rebuild_and_sees_writes_made_meanwhile(backend):
     backend.update([doc(f"a:{i}", "bidrag gammal", groups=[100]) for i in range(20)])
     errors, counts, stop = [], [], threading.Event()
@@ -87,9 +89,7 @@ def test_search_keeps_working_during_a_rebuild_and_sees_writes_made_meanwhile(ba
 
 
 def make_reader(backend):
-    if hasattr(backend, "root"):
-        return get_backend("whoosh", path=str(backend.root), procs=1)
-    return get_backend("postgres", dsn=backend.dsn, table=backend.t)
+    return get_backend("whoosh", path=str(backend.root), procs=1)
 
 
 def test_a_missing_index_is_created(tmp_path):
