@@ -22,8 +22,9 @@ _cache = {}
 
 def _options():
     if settings.SEARCH_BACKEND == "postgres":
-        db = connections["default"].settings_dict
-        if db["ENGINE"] != "django.db.backends.postgresql":
+        connection = connections["default"]
+        db = connection.settings_dict
+        if connection.vendor != "postgresql":
             raise ImproperlyConfigured("SEARCH_BACKEND=postgres needs a PostgreSQL DATABASE_URL.")
         return {"dsn": postgres_dsn(db), "table": PG_TABLE}
     return {"path": str(settings.SEARCH_INDEX_DIR)}
