@@ -46,11 +46,14 @@ run: demo
 	  $(MANAGE) worker & worker=$$!; \
 	  $(MANAGE) runserver 127.0.0.1:8000
 
+# The suite runs in one process per core (pytest-xdist); PYTEST_WORKERS=0 runs it in this one.
+PYTEST_WORKERS ?= auto
+
 test: install
 	$(BIN)/ruff check .
 	$(MANAGE) makemigrations --check --dry-run --verbosity 0 \
 	  || { echo "A model change has no migration: run $(MANAGE) makemigrations" >&2; exit 1; }
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 # Production-like: no debug, static files collected, gunicorn and a job worker (in production
 # they are separate services, e.g. systemd units, on as many machines as you like).

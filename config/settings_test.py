@@ -23,3 +23,9 @@ JOBS_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # answers "database table is locked" at once instead of waiting).
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"]["TEST"] = {"NAME": str(_TMP / "test.sqlite3")}
+# PostgreSQL: a backend of the tests' own that empties tables with DELETE, not TRUNCATE,
+# after each transactional test (see tests/pg_backend/base.py).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["ENGINE"] = "tests.pg_backend"
+    # A test database need not survive a crash: commits do not wait for the disk.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"

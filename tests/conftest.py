@@ -10,12 +10,7 @@
 import pytest
 
 from organisations.models import Membership, Organisation
-from tests import fast_flush
 from tests.factories import make_organisation, make_user
-
-
-def pytest_configure(config):
-    fast_flush.install()  # PostgreSQL: DELETE, not TRUNCATE, after each transactional test
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import psycopg
 from django.conf import settings
+from django.db import connection
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -25,7 +26,7 @@ class Site:
         self.folder = folder
         self.workers = []
         db = settings.DATABASES["default"]
-        if db["ENGINE"].endswith("postgresql"):
+        if connection.vendor == "postgresql":
             self.pg = {k.lower(): db[k] for k in ("HOST", "PORT", "USER", "PASSWORD") if db.get(k)}
             self.name = f"overens_workers_{uuid.uuid4().hex[:8]}"
             self._admin(f'CREATE DATABASE "{self.name}"')
