@@ -56,7 +56,7 @@ def if_match(request, current):
 def body_with_version(request, current, version, field="version"):
     """The request body, with `field` filled from the record when If-Match vouched for it."""
     body = body_of(request)
-    if if_match(request, current) and field not in body:
+    if if_match(request, current) and not body.get(field):
         body[field] = str(version)
     return body
 

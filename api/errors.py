@@ -11,9 +11,11 @@ import re
 
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, serializers, status
 from rest_framework.response import Response
@@ -42,6 +44,19 @@ class Conflict(exceptions.APIException):
         self.extra = extra
 
 
+class RequestTooLarge(exceptions.APIException):
+    """413: the body is larger than DATA_UPLOAD_MAX_MEMORY_SIZE (files apart), or has more
+    fields or files than DATA_UPLOAD_MAX_NUMBER_FIELDS / _FILES. Django raises these as
+    suspicious operations, which would otherwise be its HTML 400 page."""
+
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_code = "request_too_large"
+    default_detail = gettext_lazy("The request is too large. Send less at a time.")
+
+
+TOO_LARGE = (RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent)
+
+
 def snake_case(name):
     return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
 
@@ -59,6 +74,8 @@ def exception_handler(exc, context):
     # The default messages, translated; Django's name the model ("No Organisation matches").
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
+    elif isinstance(exc, TOO_LARGE):
+        exc = RequestTooLarge()
     elif isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied()
     elif isinstance(exc, DjangoValidationError):

@@ -1,13 +1,19 @@
 """List filters through the pages' own filter forms, so a filter means the same everywhere.
 
-`filtered(form_class, request, queryset)` validates the query string with the form (bad
-values answer 400 with field errors) and applies its `filter(queryset)`;
+`filtered(form_class, request, queryset)` validates the query string with the form and applies
+its `filter(queryset)`; `valid_query(form_class, request)` is that check alone (the valid
+form), shared by every query parameter (filters, pagination): a bad value, or a value sent
+twice for a parameter that takes one, or sent empty, is a 400 with the messages per parameter;
 `form_parameters(form_class)` documents the form's fields as query parameters.
 """
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter
-from rest_framework.exceptions import ValidationError
+
+from api.forminput import body_of, checked_form
+
+EMPTY = _("Leave the parameter out rather than sending it empty.")
 
 TYPES = {
     forms.IntegerField: {"type": "integer"},
@@ -20,16 +26,16 @@ TYPES = {
 STRING = {"type": "string"}
 
 
+def valid_query(form_class, request, **form_kwargs):
+    """`form_class` bound to the query string, and valid; else 400."""
+    query = request.query_params
+    sent = body_of(query)
+    empty = {name: [EMPTY] for name, value in sent.items() if value in ("", [])}
+    return checked_form(form_class, query, sent, wrong=empty, **form_kwargs)
+
+
 def filtered(form_class, request, queryset, **form_kwargs):
-    form = form_class(request.query_params, **form_kwargs)
-    if not form.is_valid():
-        raise ValidationError(
-            {
-                field: [error["message"] for error in errors]
-                for field, errors in form.errors.get_json_data().items()
-            }
-        )
-    return form.filter(queryset)
+    return valid_query(form_class, request, **form_kwargs).filter(queryset)
 
 
 def form_parameters(form_class, **form_kwargs):
@@ -55,6 +61,8 @@ def field_schema(field):
         "maxLength": getattr(field, "max_length", None),
     }
     schema.update({key: value for key, value in bounds.items() if value is not None})
+    if schema["type"] == "string":
+        schema.setdefault("minLength", 1)  # an empty value is refused (valid_query)
     if isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
         schema["enum"] = [str(value) for value, _ in field.choices if value != ""]
     return schema

@@ -13,7 +13,7 @@ from api.errors import ErrorSerializer
 from api.permissions import SignedInOrPublicRead
 
 ERRORS_ALWAYS = ("400", "401", "403", "404", "429")
-ERRORS_ON_WRITE = ("409", "415")
+ERRORS_ON_WRITE = ("409", "413", "415")
 
 
 class AutoSchema(openapi.AutoSchema):

@@ -4,6 +4,8 @@ Development is the default (DJANGO_DEBUG on, SQLite under var/). Production sets
 DJANGO_DEBUG=0, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and DATABASE_URL; see README.
 """
 
+import base64
+import hashlib
 import ipaddress
 import re
 from datetime import timedelta
@@ -279,6 +281,7 @@ JOBS_SCHEDULE = {
         ),
         ("webhook_retries", "webhooks.delivery.send_due", "* * * * *"),
         ("records_disposals", "records.models.plan.list_due", "0 6 * * 1"),
+        ("webhook_log_pruning", "webhooks.delivery.prune_log", "45 3 * * *"),
         (
             "action_item_reminders",
             "dialogues.notifications.send_action_item_reminders",
@@ -297,6 +300,25 @@ WEBHOOKS_TIMEOUT = env_int("WEBHOOKS_TIMEOUT", 10)  # seconds per connect and pe
 # Seconds to wait before each retry of a failed delivery; after the last it has failed.
 WEBHOOKS_RETRY_DELAYS = [60, 300, 1800, 7200, 21600]
 WEBHOOKS_SWITCH_OFF_AFTER = env_int("WEBHOOKS_SWITCH_OFF_AFTER", 10)  # failed attempts in a row
+# Days a delivery stays in the log (sent, failed or withheld) before the nightly pruning job.
+WEBHOOKS_LOG_DAYS = env_int("WEBHOOKS_LOG_DAYS", 90)
+# Fernet keys (`Fernet.generate_key()`) that encrypt the subscriptions' secrets in the
+# database: the first encrypts, all decrypt (rotation: webhooks/README.md). Unset, one key is
+# derived from SECRET_KEY, so a database dump alone never holds a usable secret.
+WEBHOOKS_SECRET_KEYS = env_list("WEBHOOKS_SECRET_KEYS") or [
+    base64.urlsafe_b64encode(
+        hashlib.sha256(b"overens.webhooks.secrets:" + SECRET_KEY.encode()).digest()
+    ).decode()
+]
+for _key in WEBHOOKS_SECRET_KEYS:
+    try:
+        if len(base64.urlsafe_b64decode(_key.encode())) != 32:
+            raise ValueError
+    except ValueError:
+        raise ImproperlyConfigured(
+            "WEBHOOKS_SECRET_KEYS: each key must be 32 bytes in URL-safe base64, as "
+            "cryptography's Fernet.generate_key() makes them."
+        ) from None
 try:
     [ipaddress.ip_network(n, strict=False) for n in WEBHOOKS_ALLOWED_NETWORKS]
 except ValueError as error:
@@ -420,6 +442,8 @@ SPECTACULAR_SETTINGS = {
         "ActionItemStatusEnum": "dialogues.models.ActionItem.Status",
         "PartyRoleEnum": "agreements.models.Party.Role",
         "ForumKindEnum": "dialogues.models.Forum.Kind",
+        "ForumVisibilityEnum": "dialogues.models.Forum.Visibility",
+        "CommitmentStatusEnum": "followup.models.Commitment.Status",
         "OrganisationKindEnum": "organisations.models.Organisation.Kind",
     },
 }

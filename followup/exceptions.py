@@ -21,6 +21,13 @@ class InvalidTransition(FollowUpError):
     message = _("The commitment cannot get that status.")
 
 
+class CommitmentChanged(FollowUpError):
+    message = _(
+        "The commitment's status has changed since you read it. Read it again and send its "
+        "new version."
+    )
+
+
 class PlanNotDraft(FollowUpError):
     message = _("The action plan has already been adopted.")
 

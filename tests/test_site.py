@@ -33,6 +33,7 @@ def run_python(code, **env):
         ({"DJANGO_DEBUG": "maybe"}, "is not a boolean"),
         ({"DJANGO_DEBUG": "0"}, "DJANGO_SECRET_KEY must be set"),
         ({"SESSION_COOKIE_AGE": "a day"}, "is not a whole number"),
+        ({"WEBHOOKS_SECRET_KEYS": "too-short"}, "WEBHOOKS_SECRET_KEYS: each key must be 32 bytes"),
         ({"DJANGO_SITE_URL": "overens.kullahamn.se"}, "DJANGO_SITE_URL='overens.kullahamn.se'"),
         (
             {"DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": "k" * 60, "DJANGO_ALLOWED_HOSTS": "*"},

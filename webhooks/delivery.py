@@ -154,6 +154,17 @@ def send_due():
         queue.enqueue(send, delivery_id)
 
 
+def prune_log(batch_size=1000):
+    """The nightly job: forget finished deliveries older than WEBHOOKS_LOG_DAYS, a batch at a
+    time (short transactions). Those still to be sent stay, however old."""
+    cutoff = timezone.now() - timedelta(days=settings.WEBHOOKS_LOG_DAYS)
+    old = Delivery.objects.finished().filter(created_at__lt=cutoff).order_by()
+    removed = 0
+    while batch := list(old.values_list("pk", flat=True)[:batch_size]):
+        removed += Delivery.objects.filter(pk__in=batch).delete()[0]
+    return removed
+
+
 def resend(delivery):
     """Send a delivery again by hand (page and API)."""
     delivery = delivery.resend()

@@ -7,6 +7,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from webhooks.encryption import EncryptedTextField
 from webhooks.exceptions import DeliveryInProgress, SubscriptionInactive
 
 
@@ -30,7 +31,8 @@ class Subscription(models.Model):
     name = models.CharField(_("name"), max_length=100)
     target_url = models.URLField(_("target URL"), max_length=500)
     kinds = models.JSONField(_("events"), default=list)
-    secret = models.CharField(_("secret"), max_length=200)
+    # Encrypted at rest (webhooks/encryption.py): it must stay readable to sign deliveries.
+    secret = EncryptedTextField(_("secret"))
     active = models.BooleanField(_("active"), default=True)
     failures = models.PositiveIntegerField(_("failures in a row"), default=0)
     switched_off_at = models.DateTimeField(_("switched off at"), null=True, blank=True)
@@ -68,6 +70,13 @@ class Subscription(models.Model):
         self.active, self.failures, self.switched_off_at = True, 0, None
 
 
+class DeliveryQuerySet(models.QuerySet):
+    def finished(self):
+        """Deliveries nothing will send again on its own: delivered, failed or withheld."""
+        Status = Delivery.Status
+        return self.filter(status__in=[Status.DELIVERED, Status.FAILED, Status.WITHHELD])
+
+
 class Delivery(models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", _("waiting to be sent")
@@ -93,6 +102,8 @@ class Delivery(models.Model):
     error = models.CharField(_("error"), max_length=500, blank=True)
     last_attempt_at = models.DateTimeField(_("last attempt"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = DeliveryQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -1,18 +1,31 @@
-"""The follow-up, read-only: an agreement's action plans with their commitments and
-indicators, and a follow-up (its compiled report once published). Fetched through
+"""The follow-up: an agreement's action plans with their commitments and indicators, a
+follow-up (its compiled report once published), read-only; a commitment with its history,
+and its status and progress written with the pages' verbs: by the plan's managers
+(`update_progress`, as the status page) and, while a follow-up is open, by members of its
+responsible organisations (`round.report_on`, as the report page). Fetched through
 followup/permissions.py, as the pages are: outsiders and the public get 404 where the
-pages give 404."""
+pages give 404. A write names the `version` it read (or its ETag in If-Match): 409
+`commitment_changed` (412) if someone changed the status since."""
 
+from django import forms
 from django.contrib.auth.decorators import login_not_required
+from django.http import Http404
 from django.urls import path
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from api.conditional import IF_MATCH, body_with_version, with_precondition
+from api.errors import register_domain_error
+from api.forminput import bound, form_serializer
 from followup import permissions as rules
+from followup.exceptions import FollowUpError
+from followup.forms import ProgressForm, ReportForm
 from followup.indicators import how, series
-from followup.models import ActionPlan
+from followup.models import ActionPlan, Commitment
+
+register_domain_error(FollowUpError)
 
 COMMITMENT = {
     "id": serializers.IntegerField(),
@@ -137,6 +150,140 @@ class FollowUpDetail(APIView):
         )
 
 
+CHANGE = {
+    "from_status": serializers.CharField(),
+    "to_status": serializers.CharField(),
+    "from_progress": serializers.IntegerField(),
+    "to_progress": serializers.IntegerField(),
+    "note": serializers.CharField(help_text="Why."),
+    "at": serializers.DateTimeField(),
+    "by": serializers.CharField(
+        allow_null=True, help_text="Username; null for readers without a grant (the public)."
+    ),
+}
+CommitmentSerializer = inline_serializer(
+    "CommitmentDetail",
+    fields={
+        **COMMITMENT,
+        "description": serializers.CharField(),
+        "version": serializers.IntegerField(help_text="Send it back with a change."),
+        "history": inline_serializer("CommitmentChange", fields=CHANGE, many=True),
+    },
+)
+VERSION = forms.IntegerField(
+    min_value=0, help_text="`version` as read; a change in between is a 409 `commitment_changed`."
+)
+
+
+class StatusInput(ProgressForm):
+    version = VERSION
+
+
+class ReportInput(ReportForm):
+    version = VERSION
+
+
+def _commitment_detail(commitment, request):
+    show_names = rules.reads_by_permission(request.user, commitment.plan.agreement)
+    changes = list(commitment.changes.select_related("by"))
+    history = [
+        {
+            "from_status": c.from_status,
+            "to_status": c.to_status,
+            "from_progress": c.from_progress,
+            "to_progress": c.to_progress,
+            "note": c.note,
+            "at": c.at,
+            "by": c.by.username if show_names and c.by else None,
+        }
+        for c in changes
+    ]
+    version = {"description": commitment.description, "version": len(changes), "history": history}
+    return {**_commitment(commitment, request), **version}
+
+
+def _commitment_or_404(request, slug, pk):
+    commitment = rules.commitment_or_404(request.user, slug, pk)
+    return _fetched(commitment)
+
+
+def _fetched(commitment):
+    return (
+        Commitment.objects.select_related("area", "plan__agreement")
+        .prefetch_related("organisations")
+        .get(pk=commitment.pk)
+    )
+
+
+class CommitmentDetail(APIView):
+    @extend_schema(responses=CommitmentSerializer, operation_id="commitment_retrieve")
+    def get(self, request, slug, pk):
+        """A commitment with its history (names only for readers with a grant)."""
+        return Response(_commitment_detail(_commitment_or_404(request, slug, pk), request))
+
+
+def _change(request, commitment, form_class, verb):
+    """Bind the body (the version from If-Match if sent), call `verb`, answer the commitment."""
+    current = _commitment_detail(commitment, request)
+    body = body_with_version(request, current, current["version"])
+    data = bound(form_class, body).cleaned_data
+    verb(data)
+    return Response(_commitment_detail(_fetched(commitment), request))
+
+
+class CommitmentStatus(APIView):
+    @extend_schema(
+        request=form_serializer(StatusInput, "CommitmentStatusRequest"),
+        parameters=[IF_MATCH],
+        responses=with_precondition({200: CommitmentSerializer}),
+        operation_id="commitment_status",
+    )
+    def post(self, request, slug, pk):
+        """The plan's managers set status and progress (as the status page); 409
+        `invalid_transition`, `invalid_progress`, `commitment_changed`."""
+        commitment = _commitment_or_404(request, slug, pk)
+        if not rules.can_update_commitment(request.user, commitment):
+            raise Http404
+        return _change(
+            request,
+            commitment,
+            StatusInput,
+            lambda data: commitment.update_progress(
+                status=data["status"], progress=data["progress"], note=data["note"],
+                by=request.user, seen_version=data["version"],
+            ),
+        )  # fmt: skip
+
+
+class CommitmentReport(APIView):
+    @extend_schema(
+        request=form_serializer(ReportInput, "CommitmentReportRequest"),
+        parameters=[IF_MATCH],
+        responses=with_precondition({200: CommitmentSerializer}),
+        operation_id="commitment_report",
+    )
+    def post(self, request, slug, year, pk):
+        """A member of a responsible organisation reports in the open follow-up of `year` (as
+        the report page); 409 `deadline_passed`, `round_closed`, `commitment_changed`, …"""
+        round = rules.round_or_404(request.user, slug, year)
+        commitment = round.plan.commitments.filter(pk=pk).first()
+        if commitment is None:
+            raise Http404
+        organisations = rules.reporting_organisations(request.user, commitment)
+        if not organisations:
+            raise Http404
+        return _change(
+            request,
+            _fetched(commitment),
+            ReportInput,
+            lambda data: round.report_on(
+                commitment, organisation=organisations[0], status=data["status"],
+                progress=data["progress"], text=data["note"], by=request.user,
+                seen_version=data["version"],
+            ),
+        )  # fmt: skip
+
+
 urlpatterns = [
     path(
         "agreements/<slug:slug>/action-plans/",
@@ -147,5 +294,20 @@ urlpatterns = [
         "agreements/<slug:slug>/follow-ups/<int:year>/",
         login_not_required(FollowUpDetail.as_view()),
         name="follow-up",
+    ),
+    path(
+        "agreements/<slug:slug>/commitments/<int:pk>/",
+        login_not_required(CommitmentDetail.as_view()),
+        name="commitment-detail",
+    ),
+    path(
+        "agreements/<slug:slug>/commitments/<int:pk>/status/",
+        login_not_required(CommitmentStatus.as_view()),
+        name="commitment-status",
+    ),
+    path(
+        "agreements/<slug:slug>/follow-ups/<int:year>/commitments/<int:pk>/report/",
+        login_not_required(CommitmentReport.as_view()),
+        name="commitment-report",
     ),
 ]

@@ -13,8 +13,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api.errors import ErrorSerializer
-from api.filters import form_parameters
-from api.forminput import raise_for
+from api.filters import form_parameters, valid_query
 from search import service
 from search.engine.backend import MAX_PAGE, MAX_PER_PAGE
 from search.forms import SearchForm
@@ -83,7 +82,7 @@ class SearchView(APIView):
     """Full-text search over every record the user may open; anonymous callers find public ones."""
 
     def get(self, request):
-        form = raise_for(ApiSearchForm(request.query_params))
+        form = valid_query(ApiSearchForm, request)
         data = form.cleaned_data
         results = service.search(
             request.user,

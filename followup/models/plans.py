@@ -223,10 +223,19 @@ class Commitment(models.Model):
         if status in Commitment.NEEDS_REASON and not note.strip():
             raise errors.InvalidTransition(_("Say why the commitment is delayed or cancelled."))
 
+    @property
+    def version(self):
+        """How many times status and progress have changed: the version a client names (the
+        API's `version`) so that it never overwrites a change it has not seen."""
+        return self.changes.count()
+
     @transaction.atomic
-    def update_progress(self, *, status, progress, note="", by, round=None):
-        """Set status and progress under the row lock, keeping who, when and why."""
+    def update_progress(self, *, status, progress, note="", by, round=None, seen_version=None):
+        """Set status and progress under the row lock, keeping who, when and why; with
+        `seen_version`, only if nobody changed them since that version was read."""
         locked = Commitment.objects.select_for_update().get(pk=self.pk)
+        if seen_version is not None and seen_version != locked.version:
+            raise errors.CommitmentChanged
         self.check_change(locked.status, status, progress, note)
         change = self.changes.create(
             from_status=locked.status,

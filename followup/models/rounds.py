@@ -113,7 +113,7 @@ class FollowUpRound(models.Model):
         return locked
 
     @transaction.atomic
-    def report_on(self, commitment, *, organisation, status, progress, text, by):
+    def report_on(self, commitment, *, organisation, status, progress, text, by, seen_version=None):
         """`organisation` reports on one of its commitments; may be corrected until the deadline."""
         self._lock_open()
         if (
@@ -121,7 +121,10 @@ class FollowUpRound(models.Model):
             or not commitment.organisations.filter(pk=organisation.pk).exists()
         ):
             raise errors.NotResponsible
-        commitment.update_progress(status=status, progress=progress, note=text, by=by, round=self)
+        commitment.update_progress(
+            status=status, progress=progress, note=text, by=by, round=self,
+            seen_version=seen_version,
+        )  # fmt: skip
         report, _ = CommitmentReport.objects.update_or_create(
             round=self,
             commitment=commitment,

@@ -7,6 +7,8 @@ from rest_framework.test import APIClient
 
 from agreements.exceptions import InvalidTransition
 from api.errors import exception_handler
+from dialogues.models import Forum
+from tests.api.conftest import as_user
 
 pytestmark = pytest.mark.django_db
 
@@ -51,12 +53,69 @@ def test_a_bad_filter_is_400_with_the_field_named(api):
     assert all(isinstance(message, str) for message in body["errors"]["kind"])
 
 
-@pytest.mark.parametrize("page", ["abc", "0", "999", "-1", "1e9"])
-def test_a_bad_page_number_is_404_not_500(api, page):
+@pytest.mark.parametrize("page", ["abc", "0", "-1", "1e9", "last"])
+def test_a_page_number_that_is_not_a_whole_number_from_1_is_400_naming_it(api, page):
     response = api.get("/api/v1/organisations/", {"page": page})
+
+    assert response.status_code == 400
+    assert list(response.json()["errors"]) == ["page"]
+
+
+def test_a_page_past_the_end_is_404(api):
+    response = api.get("/api/v1/organisations/", {"page": 999})
 
     assert response.status_code == 404
     assert set(response.json()) == {"code", "message"}
+
+
+@pytest.mark.parametrize("size", ["0", "101", "ten"])
+def test_a_page_size_outside_1_to_100_is_400_not_quietly_replaced(api, association, size):
+    response = api.get("/api/v1/organisations/", {"page_size": size})
+
+    assert response.status_code == 400
+    assert list(response.json()["errors"]) == ["page_size"]
+
+
+def test_a_page_size_sent_twice_is_400(api, association):
+    response = api.get("/api/v1/organisations/?page_size=1&page_size=2")
+
+    assert response.status_code == 400
+    assert response.json()["errors"] == {"page_size": ["Skicka ett enda värde."]}
+
+
+def test_a_page_size_gives_that_many_results_a_page(api, association, other_association):
+    response = api.get("/api/v1/organisations/", {"page_size": 1})
+
+    body = response.json()
+    assert len(body["results"]) == 1
+    assert body["count"] == 2
+    assert "page_size=1" in body["next"]
+
+
+def test_a_body_larger_than_the_upload_limit_is_413_and_changes_nothing(coordinator, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+
+    response = as_user(coordinator).post(
+        "/api/v1/forums/", {"name": "Forum", "description": "x" * 2000}, format="json"
+    )
+
+    assert response.status_code == 413
+    assert response.json() == {
+        "code": "request_too_large",
+        "message": "Begäran är för stor. Skicka mindre åt gången.",
+    }
+    assert not Forum.objects.exists()
+
+
+def test_a_form_with_more_fields_than_allowed_is_413_too(coordinator, settings):
+    settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 5
+
+    response = as_user(coordinator).post(
+        "/api/v1/forums/", {f"field{n}": "x" for n in range(10)}, format="multipart"
+    )
+
+    assert response.status_code == 413
+    assert response.json()["code"] == "request_too_large"
 
 
 def test_a_method_that_is_not_allowed_says_so_in_the_format(api, member):

@@ -121,3 +121,101 @@ def test_a_checkbox_reads_json_booleans(party, coordinator, value, expected):
 
     assert response.status_code == 200
     assert response.json()["is_public"] is expected
+
+
+@pytest.mark.parametrize("value", ["maybe", 1, ["true"]])
+def test_a_checkbox_takes_only_true_or_false(party, coordinator, value):
+    response = as_user(coordinator).patch(
+        "/api/v1/agreements/lo/", {"is_public": value}, format="json"
+    )
+
+    assert response.status_code == 400
+    assert list(response.json()["errors"]) == ["is_public"]
+
+
+def test_a_number_with_decimals_for_a_whole_number_is_400_not_rounded(meeting, coordinator):
+    response = as_user(coordinator).put(
+        f"/api/v1/meetings/{meeting.pk}/minutes/", {"minutes": "Text", "version": 0.5},
+        format="json",
+    )  # fmt: skip
+
+    assert response.status_code == 400
+    assert response.json()["errors"] == {"version": ["Fyll i ett heltal."]}
+
+
+def test_text_longer_than_the_field_is_400_even_if_stripping_would_shorten_it(meeting, coordinator):
+    response = as_user(coordinator).post(
+        f"/api/v1/meetings/{meeting.pk}/action-items/",
+        {"title": " " * 10 + "x" * 250, "owner": "testhamns-stad", "due_date": "2026-05-01"},
+        format="json",
+    )
+
+    assert response.status_code == 400
+    assert list(response.json()["errors"]) == ["title"]
+    assert not ActionItem.objects.exists()
+
+
+def test_null_for_a_required_field_on_a_patch_is_400_not_ignored(meeting, coordinator):
+    forum = meeting.forum
+
+    response = as_user(coordinator).patch(
+        f"/api/v1/forums/{forum.slug}/", {"visibility": None}, format="json"
+    )
+
+    assert response.status_code == 400
+    assert list(response.json()["errors"]) == ["visibility"]
+
+
+def test_null_or_empty_for_an_optional_link_removes_it_as_the_schema_says(party, coordinator):
+    forum = make_forum(party.agreement.municipality, agreement=party.agreement)
+
+    response = as_user(coordinator).patch(
+        f"/api/v1/forums/{forum.slug}/", {"agreement": None}, format="json"
+    )
+
+    assert response.status_code == 200
+    forum.refresh_from_db()
+    assert forum.agreement is None
+
+
+def test_the_schema_declares_what_the_form_requires_and_what_may_be_empty(client):
+    schema = client.get("/api/schema/?format=json").json()["components"]["schemas"]
+
+    forum = schema["ForumRequestRequest"]
+    assert set(forum["required"]) == {"name", "kind", "visibility", "organiser"}
+    assert forum["properties"]["agreement"]["nullable"] is True
+    assert "minLength" not in forum["properties"]["agreement"]
+    response = schema["CommentResponseRequest"]
+    assert "addressed_section" not in response.get("required", [])
+
+
+def test_an_empty_query_value_is_400_rather_than_all(api, db):
+    response = api.get("/api/v1/agreements/?status=")
+
+    assert response.status_code == 400
+    assert response.json()["errors"] == {
+        "status": ["Utelämna parametern i stället för att skicka den tom."]
+    }
+
+
+def test_a_field_sent_twice_form_encoded_on_a_patch_is_400(party, coordinator):
+    response = as_user(coordinator).patch(
+        "/api/v1/agreements/lo/",
+        "review_interval_months=2%5E%00&review_interval_months=&summary=null",
+        content_type="application/x-www-form-urlencoded",
+    )
+
+    assert response.status_code == 400
+    assert response.json()["errors"] == {"review_interval_months": [SINGLE]}
+
+
+def test_json_true_for_a_text_field_is_400_not_the_text_true(meeting, coordinator):
+    response = as_user(coordinator).post(
+        f"/api/v1/meetings/{meeting.pk}/action-items/",
+        {"title": True, "owner": "testhamns-stad", "due_date": "2026-05-01"},
+        format="json",
+    )
+
+    assert response.status_code == 400
+    assert list(response.json()["errors"]) == ["title"]
+    assert not ActionItem.objects.exists()

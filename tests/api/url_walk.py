@@ -77,4 +77,16 @@ URLS |= {
     "api:follow-up": Expect(
         {"anonymous": 404, "utomstaende": 404}, kwargs=lambda: {**LO, "year": 2026}
     ),
+    # A commitment of the adopted plan: everyone reads it; its status and reports are POSTs.
+    "api:commitment-detail": Expect(kwargs=lambda: lo_commitment()),
+    "api:commitment-status": Expect(default=405, kwargs=lambda: lo_commitment(), post=True),
+    "api:commitment-report": Expect(
+        default=405, kwargs=lambda: {**lo_commitment(), "year": 2026}, post=True
+    ),
 }
+
+
+def lo_commitment():
+    from followup.models import Commitment
+
+    return {**LO, "pk": Commitment.objects.filter(plan__agreement__slug=LO["slug"])[0].pk}
