@@ -46,7 +46,9 @@ def test_a_failing_job_runs_again_later_and_then_succeeds(site):
 
     assert site.wait_for(lambda: site.marks("mail-done") == 1, timeout=NEXT_TRY)
     assert site.marks("mail-failed") == 1
-    assert site.query("SELECT count(*) FROM django_q_ormq") == [(0,)]
+    # The worker acknowledges the job just after it returns: on a busy machine, a moment later.
+    queued = "SELECT count(*) FROM django_q_ormq"
+    assert site.wait_for(lambda: site.query(queued) == [(0,)], timeout=10)
     spent = "SELECT count(*) FROM django_q_schedule"
     assert site.wait_for(lambda: site.query(spent) == [(0,)], timeout=10)  # the retry is gone
 
