@@ -8,15 +8,11 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core.errors import DomainError
 
-class AgreementError(Exception):
+
+class AgreementError(DomainError):
     message = _("This step is not possible now.")
-
-    def __init__(self, message=None):
-        super().__init__(message or self.message)
-
-    def __str__(self):
-        return str(self.args[0])
 
 
 class InvalidTransition(AgreementError):

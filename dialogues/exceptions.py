@@ -6,17 +6,13 @@ API show `str(error)` as it is.
 
 from django.utils.translation import gettext_lazy as _
 
+from core.errors import DomainError
 
-class DialogueError(Exception):
+
+class DialogueError(DomainError):
     """Base class: an action that the record's state does not allow."""
 
     message = _("That is not possible right now.")
-
-    def __init__(self, message=None):
-        super().__init__(message or self.message)
-
-    def __str__(self):
-        return str(self.args[0])
 
 
 class MinutesFrozen(DialogueError):

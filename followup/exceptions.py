@@ -2,15 +2,11 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from core.errors import DomainError
 
-class FollowUpError(Exception):
+
+class FollowUpError(DomainError):
     message = _("That cannot be done.")
-
-    def __init__(self, message=None):
-        super().__init__(message or self.message)
-
-    def __str__(self):
-        return str(self.args[0])
 
 
 class InvalidProgress(FollowUpError):

@@ -17,17 +17,12 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 import events
+from core.errors import DomainError
 from organisations.models import Membership, Organisation, OrganisationNumberField
 
 
-class ApplicationError(Exception):
+class ApplicationError(DomainError):
     message = _("This step is not possible now.")
-
-    def __init__(self, message=None):
-        super().__init__(message or self.message)
-
-    def __str__(self):
-        return str(self.args[0])
 
 
 class AlreadyDecided(ApplicationError):

@@ -2,13 +2,11 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from core.errors import DomainError
 
-class RecordsError(Exception):
+
+class RecordsError(DomainError):
     message = _("That cannot be done.")
-
-    def __init__(self, message=None):
-        super().__init__(message or self.message)
-        self.message = message or self.message
 
 
 class InvalidCaseNumber(RecordsError):

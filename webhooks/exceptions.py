@@ -2,12 +2,11 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from core.errors import DomainError
 
-class WebhookError(Exception):
+
+class WebhookError(DomainError):
     message = _("This cannot be done with the webhook.")
-
-    def __init__(self, message=None):
-        super().__init__(str(message or self.message))
 
 
 class SubscriptionInactive(WebhookError):

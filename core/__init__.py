@@ -1,0 +1,1 @@
+"""What every app shares and no app owns (not a Django app: no models, no URLs)."""
