@@ -24,6 +24,7 @@ APPS = [
     "notifications",
     "webhooks",
     "records",
+    "imports",
 ]  # noqa: E501
 
 

@@ -66,8 +66,9 @@ def test_a_staff_member_finds_a_steering_group_minutes_passage_and_opens_its_age
     hit.first.get_by_role("link").click()
     page.wait_for_load_state()
 
-    assert "#agenda-item-" in page.url
-    target = page.locator("li:target")
+    assert "#paragraph-" in page.url  # the minutes' paragraph, inside its agenda item
+    assert page.locator(":target").is_visible()
+    target = page.locator("li:has(:target)")
     assert target.get_by_role(
         "heading", name="Lokalbrist för idrottsföreningar i Södra hamnen"
     ).is_visible()

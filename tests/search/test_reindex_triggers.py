@@ -151,8 +151,12 @@ def test_a_deleted_meeting_takes_its_agenda_minutes_and_files_with_it(meeting, m
     assert not [i for i in indexed_ids() if i.startswith("dialogues.agendaitem:")]
 
 
-def test_a_deleted_agreement_leaves_no_revision_behind(published):
-    published.agreement.delete()
+def test_a_deleted_agreement_leaves_no_revision_behind(agreement):
+    # An agreement with a published revision cannot be deleted: the revision is an official
+    # document in the register (records). One still in drafting can.
+    assert [i for i in indexed_ids() if i.startswith("agreements.")]
+
+    agreement.delete()
 
     assert not [i for i in indexed_ids() if i.startswith("agreements.")]
 
