@@ -45,6 +45,11 @@ class JsonBoolean(str):
     other field (where "true" would pass as text)."""
 
 
+class JsonNumber(str):
+    """A JSON number as the text a number field reads; `shape_errors` refuses it for a text
+    field, whose schema type is string (where 12 would pass as "12")."""
+
+
 def _text(value):
     """Scalars as text, as a browser sends them (a form field may call str methods on it)."""
     if value is None:
@@ -55,6 +60,8 @@ def _text(value):
         return value  # a dict is refused per field
     if isinstance(value, list | tuple):
         return [_text(item) for item in value]
+    if isinstance(value, int | float):
+        return JsonNumber(value)
     return str(value)
 
 
@@ -67,13 +74,14 @@ def takes_several(field):
 WHOLE_NUMBER = re.compile(r"[-+]?[0-9]+")
 CHECKBOX = _("Send true or false.")
 NOT_BOOLEAN = _("Send a value of this field's type, not true or false.")
+NOT_NUMBER = _("Send text in this field, not a number.")
 
 
 def shape_errors(fields, sent):
     """{field: [message]} for each value `sent` (body_of's dict) whose shape or type its form
     field would otherwise bend: an object, a list where one value belongs (or lists in a
     list), a number with decimals for a whole number, a checkbox other than true or false, a
-    JSON true or false for any other field, text longer than the field takes before the form
+    JSON true or false for any other field, a JSON number for a text field, text longer than the field takes before the form
     strips its spaces. The one check of
     bodies and query strings alike, so the API takes exactly what its schema describes."""
     errors = {}
@@ -98,6 +106,8 @@ def _shape_error(field, value):
             return CHECKBOX
         if isinstance(item, JsonBoolean) and not _is_checkbox(field):
             return NOT_BOOLEAN
+        if isinstance(item, JsonNumber) and isinstance(field, forms.CharField):
+            return NOT_NUMBER
         if getattr(field, "max_length", None) and len(item) > field.max_length:
             try:
                 MaxLengthValidator(field.max_length)(item)

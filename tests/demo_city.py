@@ -162,3 +162,6 @@ def load_demo_city():
     elif not (_snapshot and _restore_snapshot()):
         _seed()
         _take_snapshot()
+    # Content types are cached per process, shared with the live server's thread; the database
+    # under them was just swapped, so no id cached before may serve (guardian compares them).
+    ContentType.objects.clear_cache()

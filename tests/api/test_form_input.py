@@ -219,3 +219,25 @@ def test_json_true_for_a_text_field_is_400_not_the_text_true(meeting, coordinato
     assert response.status_code == 400
     assert list(response.json()["errors"]) == ["title"]
     assert not ActionItem.objects.exists()
+
+
+def test_a_json_number_for_a_text_field_is_400_not_the_text_of_the_number(meeting, coordinator):
+    response = as_user(coordinator).patch(
+        f"/api/v1/meetings/{meeting.pk}/", {"accessibility_notes": -1.5e235}, format="json"
+    )
+
+    assert response.status_code == 400
+    assert response.json()["errors"] == {
+        "accessibility_notes": ["Skicka text i det här fältet, inte ett tal."]
+    }
+    meeting.refresh_from_db()
+    assert meeting.accessibility_notes == ""
+
+
+def test_a_json_number_for_a_number_field_is_still_a_number(meeting, coordinator):
+    response = as_user(coordinator).put(
+        f"/api/v1/meetings/{meeting.pk}/minutes/", {"minutes": "Text", "version": 0},
+        format="json",
+    )  # fmt: skip
+
+    assert response.status_code == 200
