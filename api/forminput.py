@@ -81,9 +81,9 @@ def shape_errors(fields, sent):
     """{field: [message]} for each value `sent` (body_of's dict) whose shape or type its form
     field would otherwise bend: an object, a list where one value belongs (or lists in a
     list), a number with decimals for a whole number, a checkbox other than true or false, a
-    JSON true or false for any other field, a JSON number for a text field, text longer than the field takes before the form
-    strips its spaces. The one check of
-    bodies and query strings alike, so the API takes exactly what its schema describes."""
+    JSON true or false for any other field, a JSON number for a text field, text longer than
+    the field takes before the form strips its spaces. The one check of bodies and query
+    strings alike, so the API takes exactly what its schema describes."""
     errors = {}
     for name, field in fields.items():
         if name in sent and (message := _shape_error(field, sent[name])):
