@@ -85,6 +85,7 @@ def open_consultation(request, slug):
             by=request.user,
             shortened_reason=data["shortened_reason"],
             start_review=data.get("start_review", False),
+            invited=form.invited(),
         ),
         consequences=consequences.of_opening(agreement),
     )
