@@ -71,6 +71,7 @@ def comment_detail(request, slug, number, pk):
         "carry_overs": comment.carry_overs.select_related("revision", "section"),
         "reply_form": ReplyForm(user=request.user, revision=revision) if can_comment else None,
         "can_edit": rules.can_edit_comment(request.user, comment),
+        "hide_names": not rules.report_shows_names(request.user, revision),
         "can_answer": rules.can_answer(request.user, revision) and not comment.is_withdrawn,
     })  # fmt: skip
 

@@ -113,10 +113,11 @@ def consultation(request, slug, number):
         for section in [None, *revision.sections.all()]
     )
     _comments_of(revision, [whole])
+    hide_names = not rules.report_shows_names(request.user, revision)
     context = {"revision": revision, "agreement": revision.agreement, "can_comment": can_comment,
-               "request": request}  # fmt: skip
+               "request": request, "hide_names": hide_names}  # fmt: skip
     for item in sections:
-        item["key"] = fragments.section_key(revision, item, on_behalf_of)
+        item["key"] = fragments.section_key(revision, item, on_behalf_of, hide_names)
     fragments.render_sections(sections, context, lambda items: _comments_of(revision, items))
     form_html = can_comment and fragments.comment_form(
         revision,
@@ -166,6 +167,7 @@ def comment_list(request, slug, number):
     return render(request, "agreements/consultation/comment_list.html", {
         "revision": revision, "agreement": revision.agreement, "filter_form": form,
         "page_obj": page, "comments": page.object_list, "my_organisations": mine,
+        "hide_names": not rules.report_shows_names(request.user, revision),
     })  # fmt: skip
 
 

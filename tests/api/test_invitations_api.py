@@ -151,3 +151,15 @@ def test_the_coordinator_reminds_those_waiting(revision, coordinator):
 
     assert response.status_code == 202
     assert response.json() == {"reminded": 2}
+
+
+def test_the_report_lists_the_invited_bodies_and_the_answers(
+    question, umbrella, umbrella_member, coordinator
+):
+    question.answer(organisation=umbrella, body="Fler lokaler.", by=umbrella_member)
+
+    report = as_user(coordinator).get(f"{BASE}/report/").json()
+
+    statuses = {row["organisation"]: row["status"] for row in report["invited"]}
+    assert statuses == {umbrella.slug: "answered", "testhamns-if": "waiting"}
+    assert report["questions"][0]["answers"][0]["body"] == "Fler lokaler."

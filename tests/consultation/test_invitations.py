@@ -203,3 +203,19 @@ def test_with_everyone_answered_or_declined_there_is_no_one_to_remind(
 
     with pytest.raises(errors.NothingToRemind):
         remind_waiting(revision, by=coordinator)
+
+
+def test_a_public_consultation_shows_visitors_organisations_but_not_persons(
+    client, agreement, coordinator, association, member, umbrella
+):
+    member.first_name, member.last_name = "Fia", "Föreningsson"
+    member.save()
+    revision = open_with(agreement, coordinator, [association, umbrella], readers=Readers.PUBLIC)
+    make_comment(revision, member, association)
+
+    visitor = client.get(f"{BASE}/").content.decode()
+    client.force_login(coordinator)
+    insider = client.get(f"{BASE}/").content.decode()
+
+    assert "Testhamns IF" in visitor and "Föreningsson" not in visitor
+    assert "Föreningsson" in insider
