@@ -219,3 +219,22 @@ def test_a_public_consultation_shows_visitors_organisations_but_not_persons(
 
     assert "Testhamns IF" in visitor and "Föreningsson" not in visitor
     assert "Föreningsson" in insider
+
+
+def test_search_stores_who_reads_the_comments_of_a_consultation_for_the_invited_only(
+    agreement, coordinator, association, member, other_association, outsider, umbrella_member,
+    umbrella,
+):  # fmt: skip
+    from organisations.permissions import user_group_ids
+    from search.registry import adapter_for
+
+    agreement.add_party(other_association, "signatory", by=coordinator)
+    revision = open_with(agreement, coordinator, [association, umbrella], readers=Readers.INVITED)
+    comment = make_comment(revision, member, association)
+    adapter = adapter_for(comment)
+
+    groups = adapter.group_ids(comment)
+
+    assert groups & user_group_ids(umbrella_member) and groups & user_group_ids(coordinator)
+    assert not groups & user_group_ids(outsider)
+    assert not adapter.is_public(comment)
