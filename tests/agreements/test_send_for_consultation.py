@@ -1,5 +1,6 @@
-"""The "Skicka på remiss" link leads somewhere from every state: without a draft to the place where one
-is started, during an open consultation to closing it, in force to putting it under review."""
+"""The "Skicka på remiss" link leads somewhere from every state: without a draft to the
+place where one is started, during an open consultation to closing it, in force to putting
+it under review."""
 
 from agreements.models import Agreement
 from tests.agreements.factories import adopt, consult, publish
