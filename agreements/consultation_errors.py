@@ -43,3 +43,29 @@ class ExtensionNotPossible(AgreementError):
 
 class ClosingTimeNotLater(AgreementError):
     message = _("The new closing time must be later than the current one and in the future.")
+
+
+class NotInvited(AgreementError):
+    message = _("Only an organisation invited to this consultation can do that.")
+
+
+class AlreadyInvited(AgreementError):
+    message = _("That organisation is already invited to this consultation.")
+
+
+class AlreadyAnswered(AgreementError):
+    message = _("Your organisation has already answered this question; an answer is not changed.")
+
+
+class AlreadyDeclined(AgreementError):
+    message = _("Your organisation has declined to answer this consultation.")
+
+
+class DeclineAfterAnswer(AgreementError):
+    message = _(
+        "Your organisation has already answered this consultation, so it can no longer decline."
+    )
+
+
+class NothingToRemind(AgreementError):
+    message = _("Every invited organisation has answered or declined; there is no one to remind.")

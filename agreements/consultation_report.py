@@ -9,10 +9,10 @@ import csv
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import F
+from django.db.models import F, Prefetch
 from django.utils.translation import gettext as _
 
-from agreements.models import Disposition
+from agreements.models import Answer, Disposition
 
 CSV_DELIMITER = ";"
 
@@ -75,3 +75,27 @@ def write_csv(revision, output, with_names):
             response.reason if response else "",
         ]
         writer.writerow(row)
+
+
+@dataclass
+class InvitedBodies:
+    """Who was consulted and where each stands, and the questions with their answers."""
+
+    invitations: list
+    questions: list
+
+    def counts(self):
+        """[(status label, number of invited bodies)] in the order of `Invitation.Status`."""
+        from agreements.models import Invitation
+
+        found = Counter(invitation.status for invitation in self.invitations)
+        return [(label, found[value]) for value, label in Invitation.Status.choices]
+
+
+def invited_bodies(revision):
+    """The invited bodies of `revision` with their status, and its questions with the answers
+    (organisations loaded): for the report, its exports and the invited-bodies page."""
+    answers = Answer.objects.select_related("organisation").order_by("organisation__name")
+    questions = revision.questions.prefetch_related(Prefetch("answers", queryset=answers))
+    invitations = revision.invitations.select_related("organisation")
+    return InvitedBodies(list(invitations), list(questions))

@@ -1,6 +1,8 @@
 """Consultation demo: about 60 comments from a dozen associations on revisions 1 and 2 of
 the city's local agreement, answered with dispositions and carried over into the next
-revision (exact, fuzzy and orphaned), and a consultation open right now for two weeks.
+revision (exact, fuzzy and orphaned), and a consultation open right now for two weeks, to
+which its parties and two organisations that are no party are invited, with a cover letter
+and questions; one invited body has answered a question and one party has declined.
 
 The open consultation is a second, smaller agreement (leisure for children and young
 people) rather than a review of the local agreement: opening a review takes the local
@@ -20,7 +22,7 @@ from django.utils.text import slugify
 
 from agreements import demo_consultation_texts as texts
 from agreements.carryover import _classify_quote, _Target, carry_over
-from agreements.models import Agreement, CarryOver, Comment, Disposition, Party
+from agreements.models import Agreement, CarryOver, Comment, Disposition, Invited, Party
 from agreements.passages import plain_text
 from organisations.models import Membership, Organisation
 
@@ -49,6 +51,7 @@ def seed(stdout):
     open_revision = youth.revisions.published().order_by("-number").first()
     if open_revision.consultation_is_open and not open_revision.comments.exists():
         _comments_on_open_revision(open_revision, _commenters(youth)[1:5])
+        _answers_and_declines(open_revision)
     count = Comment.objects.filter(revision__agreement__in=[agreement, youth]).count()
     stdout.write(f"  {count} comments")
 
@@ -80,8 +83,24 @@ def _youth_agreement(coordinator):
         if organisation is not None:
             agreement.add_party(organisation, Party.Role.SIGNATORY, by=coordinator)
     closes = timezone.now() + timedelta(days=14)
-    agreement.open_consultation(closes_at=closes, by=coordinator)
+    invited = [p.organisation for p in agreement.parties.active().select_related("organisation")]
+    invited += Organisation.objects.filter(name__in=texts.YOUTH_INVITED)
+    agreement.open_consultation(closes_at=closes, by=coordinator, invited=Invited(
+        organisations=invited, questions=texts.YOUTH_QUESTIONS,
+        cover_letter=texts.YOUTH_COVER_LETTER,
+    ))  # fmt: skip
     return agreement
+
+
+def _answers_and_declines(revision):
+    """An invited body that is no party answers a question; a party declines ("avstår")."""
+    umbrella = Organisation.objects.get(name=texts.YOUTH_INVITED[0])
+    question = revision.questions.order_by("position").first()
+    question.answer(organisation=umbrella, body=texts.YOUTH_ANSWER, by=_contact(umbrella, 3))
+    name, reason = texts.YOUTH_DECLINING
+    invitation = revision.invitations.filter(organisation__name=name).first()
+    if invitation is not None:
+        invitation.decline(reason=reason, by=_contact(invitation.organisation, 5))
 
 
 def _commenters(agreement):

@@ -118,3 +118,21 @@ YOUTH_PARTIES = [
     "Öresundsviks Boxningsklubb",
     "Studieförbundet Bildning Kullahamn",
 ]
+
+# Invited bodies of the open consultation besides its parties (none of them a party).
+YOUTH_INVITED = ["Funktionsrätt Kullahamn", "Studieförbundet Bildning Kullahamn"]
+YOUTH_DECLINING = ("Öresundsviks Boxningsklubb", "Vi har inga barn- och ungdomsgrupper i år.")
+YOUTH_COVER_LETTER = (
+    "Kullahamns stad skickar förslaget till överenskommelse om fritid för barn och unga på "
+    "remiss. Vi vill särskilt veta hur förslaget påverkar barn och unga med funktionsnedsättning "
+    "och hur ideella ledare kan få stöd.\n\nLämna synpunkter på texten och svara gärna på "
+    "frågorna nedan. Den som inte vill yttra sig kan meddela att man avstår."
+)
+YOUTH_QUESTIONS = [
+    "Vilka hinder möter barn och unga med funktionsnedsättning i er verksamhet?",
+    "Vilket stöd behöver era ideella ledare från staden?",
+]
+YOUTH_ANSWER = (
+    "Lokalerna är ofta inte tillgängliga och det saknas information på lättläst svenska. "
+    "Vi vill att staden ställer krav på tillgänglighet när den hyr ut lokaler."
+)

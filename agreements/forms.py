@@ -5,6 +5,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from agreements.exceptions import ConsultationTooShort, DecisionDateInFuture
+from agreements.forms_invitations import InvitedFields
 from agreements.models import Agreement, Party, Principle
 from organisations.models import Organisation
 
@@ -142,9 +143,12 @@ class DraftForm(forms.Form):
         return cls(data, initial=initial)
 
 
-class ConsultationForm(forms.Form):
+class ConsultationForm(InvitedFields):
     """Open a consultation: the closing time, checked against the agreement's minimum period
-    (a shorter one needs a reason), and, for an agreement in force, putting it under review."""
+    (a shorter one needs a reason), for an agreement in force putting it under review, and
+    whom to invite (`InvitedFields`)."""
+
+    field_order = ["closes_at", "shortened_reason", "start_review"]
 
     closes_at = forms.DateTimeField(
         label=_("Consultation closes"),
@@ -174,6 +178,7 @@ class ConsultationForm(forms.Form):
         self.agreement = agreement
         if agreement is None:
             return
+        self.set_agreement(agreement)
         if agreement.status != Agreement.Status.IN_FORCE:
             del self.fields["start_review"]
         if agreement.minimum_consultation_days:

@@ -26,8 +26,9 @@ class OrganisationChoiceField(forms.ModelChoiceField):
             ) from None
 
 
-def organisation_field(user, agreement):
-    organisations = commenting_organisations(user, agreement)
+def organisation_field(user, revision, organisations=None):
+    if organisations is None:
+        organisations = commenting_organisations(user, revision)
     field = OrganisationChoiceField(
         label=_("On behalf of"),
         queryset=Organisation.objects.filter(pk__in=[o.pk for o in organisations]),
@@ -56,7 +57,7 @@ class CommentForm(forms.Form):
 
     def __init__(self, *args, user, revision, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields = {"organisation": organisation_field(user, revision.agreement), **self.fields}
+        self.fields = {"organisation": organisation_field(user, revision), **self.fields}
         self.fields["section"].queryset = revision.sections.all()
         self.fields["section"].to_field_name = "anchor"
         self.fields["body"].help_text = BODY_HELP
@@ -67,7 +68,7 @@ class ReplyForm(forms.Form):
 
     def __init__(self, *args, user, revision, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields = {"organisation": organisation_field(user, revision.agreement), **self.fields}
+        self.fields = {"organisation": organisation_field(user, revision), **self.fields}
 
 
 class EditCommentForm(forms.Form):

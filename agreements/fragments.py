@@ -50,8 +50,9 @@ def carried_stamp(row):
     return (row.pk, row.kind, row.matched_text, row.comment.organisation.name, answer)
 
 
-def section_key(revision, item, commenting_organisations):
+def section_key(revision, item, commenting_organisations, hide_names=False):
     parts = (
+        hide_names,  # a public consultation's visitors see organisations, not persons
         item["section"].pk,
         revision.pk,
         revision.published_at,

@@ -6,17 +6,19 @@ e-mail address and have not switched the e-mail off. Opening and closing e-mails
 recorded in NotificationSent, so running a step twice sends nothing twice.
 """
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from agreements.models import NotificationPreference, NotificationSent, Revision
+from agreements.models import Invitation, NotificationPreference, NotificationSent, Revision
 from agreements.permissions_comments import can_view_comments
 from notifications import preferences as notification_preferences
+from organisations.models import Membership
 
 REMINDER_BEFORE = timedelta(days=3)
 PREFERENCE_FOR = {
@@ -37,14 +39,18 @@ def wants(user, preference):
 
 
 def party_members(revision):
-    """Active users in the revision's active party organisations who may see the revision."""
+    """Active users in the revision's active party organisations and its invited organisations
+    who may see the consultation."""
     organisations = revision.agreement.parties.active().values("organisation")
-    users = (
-        get_user_model()
-        .objects.filter(is_active=True, memberships__organisation__in=organisations)
-        .exclude(email="")
-    )
-    return [user for user in users.distinct().order_by("pk") if can_view_comments(user, revision)]
+    invited = revision.invitations.values("organisation")
+    users = _members(Q(organisation__in=organisations) | Q(organisation__in=invited))
+    return [user for user in users if can_view_comments(user, revision)]
+
+
+def _members(where):
+    memberships = Membership.objects.filter(where).values("user")
+    users = get_user_model().objects.filter(is_active=True, pk__in=memberships).exclude(email="")
+    return users.order_by("pk")
 
 
 def _send(user, template, context):
@@ -85,6 +91,33 @@ def send_closing_reminders(now=None):
         .select_related("agreement")
     )
     return sum(_notify_parties(revision, NotificationSent.Kind.CLOSING) for revision in revisions)
+
+
+def send_invitation_reminders(revision_id, stamp):
+    """The job behind `remind_waiting`: remind the members of each invited body reminded at
+    `stamp` that has still neither answered nor declined. A second run sends nothing again:
+    each invitation is marked when its e-mails are queued."""
+    revision = Revision.objects.select_related("agreement").get(pk=revision_id)
+    if not revision.consultation_is_open:
+        return 0
+    stamp = datetime.fromisoformat(stamp)
+    due = (
+        revision.invitations.waiting()
+        .filter(reminded_at=stamp)
+        .exclude(reminder_sent_at__gte=stamp)
+        .select_related("organisation")
+    )
+    sent = 0
+    for invitation in due:
+        for user in _members(Q(organisation=invitation.organisation)):
+            if can_view_comments(user, revision):
+                _send(user, "invited_reminder", {
+                    "revision": revision, "agreement": revision.agreement,
+                    "organisation": invitation.organisation,
+                })  # fmt: skip
+                sent += 1
+        Invitation.objects.filter(pk=invitation.pk).update(reminder_sent_at=timezone.now())
+    return sent
 
 
 def notify_comment_answered(comment):

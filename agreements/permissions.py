@@ -7,7 +7,8 @@ status or publication change (signals in agreements/signals.py):
 - `agreements.view_agreement` (published revisions, parties, timeline): the owning
   municipality's coordinators; members of drafting parties; once a revision has
   been published, also members of every active party and the municipality's staff
-  (its own and its departments' members). Never-published agreements stay with
+  (its own and its departments' members), and members of organisations invited to one of
+  its consultations (agreements/models/invitations.py). Never-published agreements stay with
   the people writing them.
 - `agreements.edit_draft` (read and edit the working draft): the municipality's
   coordinators and members of active drafting parties.
@@ -53,10 +54,21 @@ def sync_agreement_permissions(agreement, organisations=None):
     if agreement.revisions.published().exists():
         viewers += groups_for([p.organisation for p in parties])
         viewers += staff_groups(agreement.municipality)
+        viewers += groups_for(_invited_organisations(agreement, organisations))
     among = None if organisations is None else groups_for(organisations)
     grant_exactly(VIEW, agreement, viewers, among=among)
     grant_exactly(EDIT_DRAFT, agreement, [*coordinators, *drafters], among=among)
     grant_exactly(MANAGE, agreement, coordinators, among=among)
+
+
+def _invited_organisations(agreement, among=None):
+    """Organisations invited to any of the agreement's consultations (they read it too)."""
+    from organisations.models import Organisation
+
+    invited = Organisation.objects.filter(consultation_invitations__revision__agreement=agreement)
+    if among is not None:
+        invited = invited.filter(pk__in=[o.pk for o in among])
+    return invited.distinct()
 
 
 # --- questions views ask ----------------------------------------------------------

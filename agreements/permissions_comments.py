@@ -3,9 +3,15 @@ agreements/permissions.py and never repeat its grants:
 
 - reading comments, replies and responses: whoever holds `agreements.view_agreement`
   (the municipality's coordinators and staff, members of every active party);
-- commenting and replying: members of an active party organisation other than the
-  municipality itself, on behalf of that organisation, while the revision's
-  consultation is open (drafts and closed consultations take no comments);
+- who reads a consultation is chosen when it opens (`Revision.consultation_readers`):
+  everyone (public), the holders of `view_agreement` (parties; invited organisations hold
+  it too), or only the invited organisations and the municipality's coordinators and staff;
+- commenting and replying: members of an invited organisation, and unless the consultation
+  is for the invited only, of an active party organisation other than the municipality,
+  on behalf of that organisation, while the consultation is open and the organisation has
+  not declined (drafts and closed consultations take no comments);
+- answering the questions and declining ("avstår"): members of an invited organisation,
+  while the consultation is open; inviting more and reminding: the coordinators;
 - editing and withdrawing: the author, while the consultation is open;
 - answering with a disposition and extending the closing time: the owning
   municipality's coordinators (`agreements.manage_agreement`);
@@ -18,15 +24,54 @@ agreements/permissions.py and never repeat its grants:
 Everyone else gets 404 on every consultation URL.
 """
 
+from django.db.models import Q
 from django.http import Http404
 
+from agreements.models import Readers
 from agreements.permissions import VIEW, can_manage, can_view, party_organisations_of
-from organisations.models import Organisation
-from organisations.permissions import has_perm
+from organisations.models import Membership, Organisation
+from organisations.permissions import (
+    group_ids_with_perm,
+    groups_for,
+    role_group,
+    staff_groups,
+    user_group_ids,
+)
+
+
+def reader_group_ids(revision):
+    """The groups that read the revision's consultation (search stores these with it)."""
+    agreement = revision.agreement
+    if revision.consultation_readers != Readers.INVITED:
+        return group_ids_with_perm(VIEW, agreement)
+    invited = Organisation.objects.filter(consultation_invitations__revision=revision)
+    groups = [
+        role_group(agreement.municipality, Membership.Role.COORDINATOR),
+        *staff_groups(agreement.municipality),
+        *groups_for(invited),
+    ]
+    return {group.pk for group in groups}
+
+
+def consultation_is_public(revision):
+    return not revision.is_draft and revision.consultation_readers == Readers.PUBLIC
 
 
 def can_view_comments(user, revision):
-    return not revision.is_draft and has_perm(user, VIEW, revision.agreement)
+    if revision.is_draft:
+        return False
+    return revision.consultation_readers == Readers.PUBLIC or _reads_by_group(user, revision)
+
+
+def _reads_by_group(user, revision):
+    if user.is_superuser:
+        return True
+    if not user.is_authenticated or not user.is_active:
+        return False
+    cache = revision.__dict__.setdefault("_reader_group_ids", [])
+    if not cache:  # the same for every reader of the revision in one request
+        cache.append(reader_group_ids(revision))
+    return bool(user_group_ids(user) & cache[0])
 
 
 def visible_comments(user, queryset):
@@ -34,12 +79,25 @@ def visible_comments(user, queryset):
     from agreements.models import Agreement, Revision
     from organisations.permissions import visible
 
-    granted = visible(user, VIEW, Agreement.objects.all()).values("pk")
-    return (
-        queryset.exclude(revision__state=Revision.State.DRAFT)
-        .filter(revision__agreement__in=granted)
-        .select_related("revision__agreement", "organisation")
+    queryset = queryset.exclude(revision__state=Revision.State.DRAFT).select_related(
+        "revision__agreement", "organisation"
     )
+    if user.is_superuser:
+        return queryset
+    readable = Q(revision__consultation_readers=Readers.PUBLIC)
+    if user.is_authenticated:
+        granted = visible(user, VIEW, Agreement.objects.all()).values("pk")
+        works_for = Organisation.objects.filter(
+            Q(memberships__user=user) | Q(children__memberships__user=user)
+        ).values("pk")
+        invited = Revision.objects.filter(invitations__organisation__memberships__user=user)
+        only_invited = Q(revision__consultation_readers=Readers.INVITED)
+        readable |= ~only_invited & Q(revision__agreement__in=granted)
+        readable |= only_invited & (
+            Q(revision__agreement__municipality__in=works_for)
+            | Q(revision__in=invited.values("pk"))
+        )
+    return queryset.filter(readable)
 
 
 def can_view_report(user, revision):
@@ -50,14 +108,35 @@ def can_view_report(user, revision):
 
 
 def report_shows_names(user, revision):
-    return can_view_comments(user, revision)
+    """Personal names go to those who work with the consultation, not to the public."""
+    return not revision.is_draft and _reads_by_group(user, revision)
 
 
-def commenting_organisations(user, agreement):
-    """The party organisations `user` may comment on behalf of (never the municipality)."""
+def invited_organisations(user, revision, *, declined=False):
+    """The invited organisations `user` is a member of (with those that declined, or not)."""
+    if not user.is_authenticated or revision.is_draft:
+        return []
+    invitations = revision.invitations.filter(organisation__memberships__user=user)
+    if not declined:
+        invitations = invitations.filter(declined_at__isnull=True)
+    return [invitation.organisation for invitation in invitations.select_related("organisation")]
+
+
+def commenting_organisations(user, revision):
+    """The organisations `user` may comment on behalf of (never the municipality): invited
+    ones that have not declined, and, unless only the invited take part, active parties."""
+    agreement = revision.agreement
+    organisations = invited_organisations(user, revision)
+    if revision.consultation_readers != Readers.INVITED:
+        declined = {o.pk for o in invited_organisations(user, revision, declined=True)}
+        declined -= {o.pk for o in organisations}
+        organisations += [
+            o for o in party_organisations_of(user, agreement) if o.pk not in declined
+        ]
+    unique = {o.pk: o for o in organisations}
     return [
         organisation
-        for organisation in party_organisations_of(user, agreement)
+        for organisation in sorted(unique.values(), key=lambda o: o.name)
         if organisation.kind != Organisation.Kind.MUNICIPALITY
         and organisation.pk != agreement.municipality_id
     ]
@@ -66,7 +145,20 @@ def commenting_organisations(user, agreement):
 def can_comment(user, revision):
     if not revision.consultation_is_open:
         return False
-    return bool(commenting_organisations(user, revision.agreement))
+    return bool(_commenting_organisation_ids(user, revision))
+
+
+def answering_organisations(user, revision):
+    """Invited organisations on whose behalf `user` answers the questions or declines (those
+    that declined too, so that the verb can say why it refuses)."""
+    if not revision.consultation_is_open:
+        return []
+    return invited_organisations(user, revision, declined=True)
+
+
+def can_manage_invitations(user, revision):
+    """Invite more organisations and remind those who have not answered: the coordinators."""
+    return revision.consultation_is_open and can_manage(user, revision.agreement)
 
 
 def can_edit_comment(user, comment):
@@ -104,7 +196,7 @@ def _commenting_organisation_ids(user, revision):
     # so it is kept on the revision object (which lives for one request).
     cache = revision.__dict__.setdefault("_commenting_organisation_ids", {})
     if user.pk not in cache:
-        organisations = commenting_organisations(user, revision.agreement)
+        organisations = commenting_organisations(user, revision)
         cache[user.pk] = {organisation.pk for organisation in organisations}
     return cache[user.pk]
 
@@ -134,7 +226,9 @@ def get_comment_or_404(user, revision, pk):
 
 
 __all__ = [
+    "answering_organisations",
     "can_answer",
+    "can_manage_invitations",
     "can_change_comment_files",
     "can_comment",
     "can_edit_comment",
@@ -144,7 +238,10 @@ __all__ = [
     "can_view_report",
     "comment_is_frozen",
     "commenting_organisations",
+    "consultation_is_public",
+    "invited_organisations",
     "get_comment_or_404",
     "get_revision_or_404",
+    "reader_group_ids",
     "report_shows_names",
 ]

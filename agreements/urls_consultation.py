@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from agreements.views import comments, consultation
+from agreements.views import comments, consultation, invitations
 
 REVISION = "<slug:slug>/revisions/<int:number>/"
 COMMENT = REVISION + "comments/<int:pk>/"
@@ -16,6 +16,15 @@ urlpatterns = [
         REVISION + "consultation/report.csv",
         consultation.report_csv,
         name="consultation_report_csv",
+    ),
+    path(REVISION + "consultation/invited/", invitations.invitations, name="invitations"),
+    path(REVISION + "consultation/invited/new/", invitations.invite, name="invite"),
+    path(REVISION + "consultation/invited/remind/", invitations.remind, name="remind_invited"),
+    path(REVISION + "consultation/decline/", invitations.decline, name="decline"),
+    path(
+        REVISION + "consultation/questions/<int:question_id>/answer/",
+        invitations.answer,
+        name="answer_question",
     ),
     path(REVISION + "comments/", consultation.comment_list, name="comment_list"),
     path(REVISION + "comments/new/", comments.comment_create, name="comment_create"),

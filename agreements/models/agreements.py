@@ -249,13 +249,21 @@ class Agreement(models.Model):
 
     @transaction.atomic
     def open_consultation(
-        self, *, closes_at, by, change_summary=None, shortened_reason="", start_review=False
+        self,
+        *,
+        closes_at,
+        by,
+        change_summary=None,
+        shortened_reason="",
+        start_review=False,
+        invited=None,
     ):
         """Freeze the working draft as the next numbered revision, open for comments.
 
         An agreement in force is first put under review when `start_review` is given (its
         adopted text stays in force). A closing time earlier than the agreement's minimum
-        period needs `shortened_reason`, recorded with the revision."""
+        period needs `shortened_reason`, recorded with the revision. `invited` (an `Invited`)
+        names the bodies consulted, the questions, the cover letter and who reads it."""
         from agreements.models import Event
 
         locked = self._lock()
@@ -283,6 +291,7 @@ class Agreement(models.Model):
             by=by,
             change_summary=change_summary,
             shortened_reason=shortened_reason.strip(),
+            invited=invited,
         )
         self._set_status(locked, self.Status.CONSULTATION)
         return draft

@@ -113,14 +113,20 @@ class Comment(models.Model):
         return self.withdrawn_at is not None
 
     @classmethod
+    @transaction.atomic
     def post(cls, *, revision, author, organisation, body, section=None, quote="", parent=None):
-        """Comment (or reply to `parent`) on behalf of `organisation` while consultation is open."""
+        """Comment (or reply to `parent`) on behalf of `organisation` while consultation is open.
+        An invited organisation's comment counts as its answer (it can no longer decline)."""
+        from agreements.models import Invitation
         from agreements.permissions_comments import commenting_organisations
 
         if not revision.consultation_is_open:
             raise errors.ConsultationClosed
-        if organisation not in commenting_organisations(author, revision.agreement):
+        if organisation not in commenting_organisations(author, revision):
             raise errors.NotOnBehalfOf
+        invitation = revision.invitations.filter(organisation=organisation).exists()
+        if invitation:
+            Invitation.locked(revision, organisation).mark_answered()
         if parent is not None:
             if parent.parent_id is not None:
                 raise errors.ReplyTooDeep

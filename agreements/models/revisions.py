@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from agreements import exceptions as errors
 from agreements.markdown import split_sections
+from agreements.models.invitations import Readers
 
 TEXT_FIELDS = ("title", "body", "change_summary")
 
@@ -68,6 +69,15 @@ class Revision(models.Model):
     consultation_closed_at = models.DateTimeField(_("consultation closed"), null=True, blank=True)
     consultation_shortened_reason = models.TextField(
         _("reason for a shorter consultation period"), blank=True
+    )
+    cover_letter = models.TextField(
+        _("cover letter"), blank=True, help_text=_("Markdown. Sent with the consultation.")
+    )
+    consultation_readers = models.CharField(
+        _("who reads the consultation"),
+        max_length=10,
+        choices=Readers.choices,
+        default=Readers.PARTIES,
     )
     adopted_by_body = models.CharField(_("deciding body"), max_length=120, blank=True)
     adopted_on = models.DateField(_("decision date"), null=True, blank=True)
@@ -165,8 +175,13 @@ class Revision(models.Model):
         locked.agreement.events.create(kind=Event.Kind.DRAFT_SAVED, actor=by, revision=locked)
         return locked
 
-    def publish(self, *, agreement, closes_at, by, change_summary=None, shortened_reason=""):
-        """Freeze this draft as the agreement's next number; the caller holds the agreement lock."""
+    def publish(
+        self, *, agreement, closes_at, by, change_summary=None, shortened_reason="", invited=None
+    ):
+        """Freeze this draft as the agreement's next number; the caller holds the agreement lock.
+
+        `invited` (an `Invited`: organisations, questions, cover letter, readers) names who is
+        consulted; without it the parties comment, as before invitations existed."""
         from agreements.models import Event
 
         if not self.body.strip():
@@ -179,8 +194,12 @@ class Revision(models.Model):
         self.published_at, self.published_by = timezone.now(), by
         self.consultation_closes_at = closes_at
         self.consultation_shortened_reason = shortened_reason
+        if invited is not None:
+            self.cover_letter, self.consultation_readers = invited.cover_letter, invited.readers
         self.save()
         self.store_sections()
+        if invited is not None:
+            invited.store(self, by)
         agreement.events.create(kind=Event.Kind.CONSULTATION_OPENED, actor=by, revision=self)
 
     def store_sections(self):

@@ -12,16 +12,19 @@ from agreements.exceptions import AgreementError
 from agreements.forms_consultation import CommentForm, EditCommentForm, ReplyForm, ResponseForm
 from agreements.models import Comment
 from agreements.notifications import notify_comment_answered
+from agreements.views.consultation import login_unless_public
 from attachments.models import Attachment
 
 
 def _commentable_revision(request, slug, number):
     revision = rules.get_revision_or_404(request.user, slug, number)
     if not rules.can_comment(request.user, revision):
-        if rules.commenting_organisations(request.user, revision.agreement):
+        if rules.commenting_organisations(request.user, revision):
             messages.error(request, _("The consultation on this revision is closed."))
         else:
-            messages.error(request, _("Only members of party organisations can comment."))
+            messages.error(
+                request, _("Only members of party or invited organisations can comment.")
+            )
         return revision, False
     return revision, True
 
@@ -51,6 +54,7 @@ def comment_create(request, slug, number):
     })  # fmt: skip
 
 
+@login_unless_public
 def comment_detail(request, slug, number, pk):
     revision = rules.get_revision_or_404(request.user, slug, number)
     comment = rules.get_comment_or_404(request.user, revision, pk)
@@ -67,6 +71,7 @@ def comment_detail(request, slug, number, pk):
         "carry_overs": comment.carry_overs.select_related("revision", "section"),
         "reply_form": ReplyForm(user=request.user, revision=revision) if can_comment else None,
         "can_edit": rules.can_edit_comment(request.user, comment),
+        "hide_names": not rules.report_shows_names(request.user, revision),
         "can_answer": rules.can_answer(request.user, revision) and not comment.is_withdrawn,
     })  # fmt: skip
 

@@ -1,8 +1,11 @@
 """The consultation page of a revision, the filtered comment list, the report and its CSV,
 the closing-time extension and the notification settings."""
 
+from functools import wraps
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber
@@ -14,7 +17,7 @@ from django.views.decorators.http import require_http_methods
 
 from agreements import fragments
 from agreements import permissions_comments as rules
-from agreements.consultation_report import build_report, write_csv
+from agreements.consultation_report import build_report, invited_bodies, write_csv
 from agreements.exceptions import AgreementError
 from agreements.forms_consultation import (
     CommentFilterForm,
@@ -22,11 +25,34 @@ from agreements.forms_consultation import (
     ExtendForm,
     NotificationPreferenceForm,
 )
-from agreements.models import CarryOver, NotificationPreference, extend_consultation
+from agreements.models import (
+    CarryOver,
+    NotificationPreference,
+    Readers,
+    Revision,
+    extend_consultation,
+)
 from attachments.models import Attachment
 
 PREVIEW_PER_SECTION = 3
 PAGE_SIZE = 25
+
+
+def login_unless_public(view):
+    """Anonymous visitors read a public consultation; for any other they are asked to log in
+    (the rule itself, `can_view_comments`, is asked by the view)."""
+
+    @login_not_required
+    @wraps(view)
+    def wrapped(request, slug, number, *args, **kwargs):
+        public = Revision.objects.published().filter(
+            agreement__slug=slug, number=number, consultation_readers=Readers.PUBLIC
+        )
+        if not request.user.is_authenticated and not public.exists():
+            return redirect_to_login(request.get_full_path())
+        return view(request, slug, number, *args, **kwargs)
+
+    return wrapped
 
 
 def _latest_ids(revision):
@@ -64,6 +90,7 @@ def _carried_by_section(revision):
     return carried
 
 
+@login_unless_public
 def consultation(request, slug, number):
     """The revision's text, section by section, with comments and counts beside each; each
     section is rendered once and then read from the cache (agreements/fragments.py)."""
@@ -73,7 +100,7 @@ def consultation(request, slug, number):
     by_section = {}
     for pk, (section_id, stamp) in stamps.items():
         by_section.setdefault(section_id, []).append((pk, stamp))
-    on_behalf_of = rules.commenting_organisations(request.user, revision.agreement)
+    on_behalf_of = rules.commenting_organisations(request.user, revision)
     can_comment = rules.can_comment(request.user, revision)
     whole, *sections = (
         {
@@ -86,10 +113,11 @@ def consultation(request, slug, number):
         for section in [None, *revision.sections.all()]
     )
     _comments_of(revision, [whole])
+    hide_names = not rules.report_shows_names(request.user, revision)
     context = {"revision": revision, "agreement": revision.agreement, "can_comment": can_comment,
-               "request": request}  # fmt: skip
+               "request": request, "hide_names": hide_names}  # fmt: skip
     for item in sections:
-        item["key"] = fragments.section_key(revision, item, on_behalf_of)
+        item["key"] = fragments.section_key(revision, item, on_behalf_of, hide_names)
     fragments.render_sections(sections, context, lambda items: _comments_of(revision, items))
     form_html = can_comment and fragments.comment_form(
         revision,
@@ -101,6 +129,7 @@ def consultation(request, slug, number):
     return render(request, "agreements/consultation/consultation.html", {
         **context, "sections": sections, "whole": whole, "form_html": form_html,
         "can_answer": rules.can_answer(request.user, revision),
+        "has_invitations": revision.invitations.exists() or revision.questions.exists(),
         "orphaned": [row for row in carried.get(None, []) if row.kind == CarryOver.Kind.ORPHANED],
     })  # fmt: skip
 
@@ -121,11 +150,12 @@ def _filtered(request, revision, form):
     elif data["status"] == "unanswered":
         comments = comments.unanswered().current()
     elif data["status"] == "mine":
-        mine = rules.commenting_organisations(request.user, revision.agreement)
+        mine = rules.commenting_organisations(request.user, revision)
         comments = comments.filter(organisation__in=mine)
     return comments
 
 
+@login_unless_public
 def comment_list(request, slug, number):
     """All comments on the revision, filtered and paginated."""
     revision = rules.get_revision_or_404(request.user, slug, number)
@@ -133,10 +163,11 @@ def comment_list(request, slug, number):
     comments = _filtered(request, revision, form)
     page = Paginator(comments, PAGE_SIZE).get_page(request.GET.get("page"))
     page.object_list = Attachment.objects.prefetch_for(page.object_list)
-    mine = {o.pk for o in rules.commenting_organisations(request.user, revision.agreement)}
+    mine = {o.pk for o in rules.commenting_organisations(request.user, revision)}
     return render(request, "agreements/consultation/comment_list.html", {
         "revision": revision, "agreement": revision.agreement, "filter_form": form,
         "page_obj": page, "comments": page.object_list, "my_organisations": mine,
+        "hide_names": not rules.report_shows_names(request.user, revision),
     })  # fmt: skip
 
 
@@ -147,6 +178,7 @@ def report(request, slug, number):
     sections, organisations, dispositions = build_report(revision)
     return render(request, "agreements/consultation/report.html", {
         "revision": revision, "agreement": revision.agreement, "sections": sections,
+        "invited": invited_bodies(revision),
         "organisations": organisations, "dispositions": dispositions,
         "with_names": rules.report_shows_names(request.user, revision),
     })  # fmt: skip

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 
 from agreements import consequences, permissions
-from agreements.exceptions import AgreementError
+from agreements.exceptions import AgreementError, NoDraft
 from agreements.forms import (
     AdoptForm,
     CloseForm,
@@ -74,6 +74,10 @@ OPEN = Step(
 
 def open_consultation(request, slug):
     agreement = _managed(request, slug)
+    if not agreement.revisions.drafts().exists():
+        # Nothing to send: say what comes first, where it can be done.
+        messages.error(request, str(NoDraft()))
+        return redirect(agreement)
     form = ConsultationForm(_data(request), agreement=agreement)
     return _perform(
         request,
@@ -85,6 +89,7 @@ def open_consultation(request, slug):
             by=request.user,
             shortened_reason=data["shortened_reason"],
             start_review=data.get("start_review", False),
+            invited=form.invited(),
         ),
         consequences=consequences.of_opening(agreement),
     )

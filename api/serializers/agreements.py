@@ -2,6 +2,7 @@ from rest_framework import serializers
 
 from agreements.models import Agreement, Comment, Party, Revision
 from agreements.models.comments import Disposition
+from api.serializers.invitations import InvitationSerializer, QuestionSerializer
 
 
 class PartySerializer(serializers.ModelSerializer):
@@ -153,3 +154,5 @@ class ReportSerializer(serializers.Serializer):
     sections = ReportSectionSerializer(many=True)
     by_organisation = serializers.DictField(child=serializers.IntegerField())
     by_disposition = serializers.DictField(child=serializers.IntegerField())
+    invited = InvitationSerializer(many=True, help_text="The invited bodies and their status.")
+    questions = QuestionSerializer(many=True, help_text="The questions with their answers.")

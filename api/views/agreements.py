@@ -160,12 +160,14 @@ class AgreementViewSet(viewsets.GenericViewSet):
     def open_consultation(self, request, slug=None):
         """Freeze the working draft as the next numbered revision and open the consultation."""
         agreement = self.get_object(permissions.MANAGE)
-        data = validated(ConsultationForm, request.data, agreement=agreement)
+        form = bound(ConsultationForm, request, agreement=agreement)
+        data = form.cleaned_data
         agreement.open_consultation(
             closes_at=data["closes_at"],
             by=request.user,
             shortened_reason=data["shortened_reason"],
             start_review=data.get("start_review", False),
+            invited=form.invited(),
         )
         return self._answer(agreement)
 

@@ -15,7 +15,7 @@ from rest_framework.response import Response
 from agreements import diff
 from agreements import permissions as rules
 from agreements import permissions_comments as comment_rules
-from agreements.consultation_report import build_report
+from agreements.consultation_report import build_report, invited_bodies
 from agreements.exceptions import EditConflict
 from agreements.forms import CompareForm, DraftForm
 from agreements.forms_consultation import (
@@ -41,6 +41,7 @@ from api.serializers.agreements import (
     RevisionListSerializer,
     RevisionSerializer,
 )
+from api.serializers.invitations import InvitationSerializer, QuestionSerializer
 
 AGREEMENT = "agreements/(?P<slug>[-a-zA-Z0-9_]+)"
 ResponseRequest = form_serializer(ResponseForm, "CommentResponse")
@@ -282,6 +283,7 @@ class ReportView(GenericAPIView):
         )
         names = comment_rules.report_shows_names(request.user, revision)
         sections, by_organisation, by_disposition = build_report(revision)
+        invited = invited_bodies(revision)
         return Response({
             "revision": revision.number,
             "sections": [
@@ -291,6 +293,8 @@ class ReportView(GenericAPIView):
             ],
             "by_organisation": dict(by_organisation),
             "by_disposition": {str(label): count for label, count in by_disposition},
+            "invited": InvitationSerializer(invited.invitations, many=True).data,
+            "questions": QuestionSerializer(invited.questions, many=True).data,
         })  # fmt: skip
 
 

@@ -2,8 +2,10 @@
 
 A comment and its response are one record (the response is shown with its
 comment), readable by whoever may read the revision's comments
-(agreements/permissions_comments.py): `view_agreement` on a frozen revision's
-agreement. Withdrawn comments keep only the fact that they were withdrawn.
+(agreements/permissions_comments.py): the groups `reader_group_ids` names (those
+holding `view_agreement`, or for a consultation for the invited only, the invited
+organisations and the municipality), or anyone for a public consultation. Withdrawn
+comments keep only the fact that they were withdrawn.
 """
 
 from django.utils.translation import gettext
@@ -11,8 +13,6 @@ from django.utils.translation import gettext_lazy as _
 
 from agreements import permissions_comments
 from agreements.passages import plain_text
-from agreements.permissions import VIEW
-from organisations.permissions import group_ids_with_perm
 from search.registry import Adapter, Section
 
 
@@ -32,7 +32,10 @@ class CommentAdapter(Adapter):
     def group_ids(self, comment):
         if comment.revision.is_draft:
             return set()
-        return group_ids_with_perm(VIEW, comment.revision.agreement)
+        return permissions_comments.reader_group_ids(comment.revision)
+
+    def is_public(self, comment):
+        return permissions_comments.consultation_is_public(comment.revision)
 
     def visible_objects(self, user, pks):
         verdicts = {}  # one rule check per revision, not per hit

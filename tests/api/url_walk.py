@@ -23,6 +23,17 @@ URLS = {
 
 
 LO = {"slug": "lokal-overenskommelse-kullahamn"}  # adopted, in force, public
+YOUTH = {"slug": "fritid-barn-och-unga", "number": 1}  # out for consultation, invited bodies
+OUTSIDE_404 = {"anonymous": 404, "utomstaende": 404}
+
+
+def youth_question():
+    from agreements.models import Question
+
+    question = Question.objects.filter(revision__agreement__slug=YOUTH["slug"]).first()
+    return {**YOUTH, "question_id": question.pk}
+
+
 IOP = {"slug": "iop-laxhjalp-oresundsvik"}  # never published: its drafters only
 MANAGERS = {"admin": 200, "samordnare": 200}
 POST_ONLY = Expect(default=405, kwargs=lambda: LO, post=True)
@@ -65,6 +76,12 @@ URLS |= {
     "api:comment-respond": Expect(default=405, kwargs=lo_comment, post=True),
     "api:comment-withdraw": Expect(default=405, kwargs=lo_comment, post=True),
     "api:consultation-extend": Expect(default=405, kwargs=lambda: {**LO, "number": 1}, post=True),
+    # Invited bodies of the open consultation (fritid för barn och unga): its readers.
+    "api:invitations": Expect(OUTSIDE_404, kwargs=lambda: YOUTH, post=True),
+    "api:questions": Expect(OUTSIDE_404, kwargs=lambda: YOUTH),
+    "api:invitations-remind": Expect(default=405, kwargs=lambda: YOUTH, post=True),
+    "api:decline": Expect(default=405, kwargs=lambda: YOUTH, post=True),
+    "api:answer": Expect(default=405, kwargs=youth_question, post=True),
 }
 
 URLS |= RECORDS

@@ -95,6 +95,7 @@ def test_staff_cannot_comment_and_are_told_why(client, staff, revision):
     response = client.get(f"{BASE}/comments/new/", follow=True)
 
     assert "Endast medlemmar i organisationer som är parter" in response.text
+    assert "inbjudna till remissen" in response.text
 
 
 def test_the_coordinator_answers_a_comment_with_a_disposition(client, coordinator, comment):

@@ -20,6 +20,12 @@ def forenings_earlier_comment():
     return {"slug": revision.agreement.slug, "number": revision.number, "pk": comment.pk}
 
 
+def open_question():
+    revision = next(r for r in Revision.objects.published() if r.consultation_is_open)
+    question = revision.questions.order_by("position").last()
+    return {"slug": revision.agreement.slug, "number": revision.number, "question_id": question.pk}
+
+
 # Parties, the municipality's coordinators and staff read the consultation; outsiders get 404.
 READERS = signed_in(200, utomstaende=404)
 # Only the municipal coordinator (and the superuser) answers and extends.
@@ -44,6 +50,11 @@ URLS = {
         signed_in(302, forening=200, utomstaende=404), kwargs=open_revision, post=True
     ),
     "agreements:comment": Expect(READERS, kwargs=comment_on_open_revision),
+    "agreements:invitations": Expect(READERS, kwargs=open_revision),
+    "agreements:invite": Expect(POST_ONLY, default=405, kwargs=open_revision, post=True),
+    "agreements:remind_invited": Expect(POST_ONLY, default=405, kwargs=open_revision, post=True),
+    "agreements:decline": Expect(POST_ONLY, default=405, kwargs=open_revision, post=True),
+    "agreements:answer_question": Expect(POST_ONLY, default=405, kwargs=open_question, post=True),
     "agreements:comment_edit": Expect(
         {"anonymous": LOGIN, "forening": 302},
         default=404,
