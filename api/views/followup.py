@@ -18,10 +18,10 @@ from rest_framework.views import APIView
 
 from api.conditional import IF_MATCH, body_with_version, with_precondition
 from api.errors import register_domain_error
-from api.forminput import bound, form_serializer
+from api.forminput import bound, current_values, form_serializer
 from followup import permissions as rules
 from followup.exceptions import FollowUpError
-from followup.forms import ProgressForm, ReportForm
+from followup.forms import CommitmentForm, ProgressForm, ReportForm
 from followup.indicators import how, series
 from followup.models import ActionPlan, Commitment
 
@@ -215,11 +215,38 @@ def _fetched(commitment):
     )
 
 
+class CommitmentInput(CommitmentForm):
+    """The commitment form, naming organisations by slug as the API shows them."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisations"].to_field_name = "slug"
+
+
 class CommitmentDetail(APIView):
     @extend_schema(responses=CommitmentSerializer, operation_id="commitment_retrieve")
     def get(self, request, slug, pk):
         """A commitment with its history (names only for readers with a grant)."""
         return Response(_commitment_detail(_commitment_or_404(request, slug, pk), request))
+
+    @extend_schema(
+        request=form_serializer(CommitmentInput, "CommitmentEditRequest"),
+        responses=CommitmentSerializer,
+        operation_id="commitment_partial_update",
+    )
+    def patch(self, request, slug, pk):
+        """The plan's managers change what the edit page changes (organisations by slug, area
+        and principles by id); an organisation made responsible during an open follow-up gets
+        its reporting task, as from the page. Status and progress: `…/status/`."""
+        commitment = _commitment_or_404(request, slug, pk)
+        if not rules.can_manage_plan(request.user, commitment.plan):
+            raise Http404
+        plan = commitment.plan
+        base = current_values(CommitmentInput(instance=commitment, plan=plan))
+        bound(CommitmentInput, request, base=base, instance=commitment, plan=plan).save_by(
+            request.user
+        )
+        return Response(_commitment_detail(_fetched(commitment), request))
 
 
 def _change(request, commitment, form_class, verb):

@@ -1,10 +1,13 @@
 """Charts: server-rendered SVG whose numbers are the table's numbers; the public page."""
 
 import base64
+import io
 import re
 from decimal import Decimal
 
+from django.core.files.storage import default_storage
 from django_q.models import OrmQ
+from pypdf import PdfReader
 
 from followup import dashboards
 from followup.charts import Chart
@@ -13,6 +16,10 @@ from tests.factories import make_organisation
 from tests.followup.factories import all_fives, open_round
 
 S = Commitment.Status
+
+
+def pdf_text(content):
+    return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
 
 
 def svg_texts(chart):
@@ -133,8 +140,19 @@ def test_the_report_downloads_as_csv_and_pdf_once_published(client, plan, commit
     assert "Trygghet" in csv.content.decode("utf-8-sig")
     assert pdf["Content-Type"] == "application/pdf"
     assert pdf.content.startswith(b"%PDF")
-    round.refresh_from_db()
-    assert round.report_pdf and round.report_pdf.name.startswith("followup/reports/")
+    assert default_storage.exists(round.pdf_name("sv"))
+
+
+def test_the_pdf_follows_the_readers_language(client, plan, commitment):
+    round = open_round(plan, year=2025)
+    round.publish(summary="", by=None)
+
+    swedish = client.get("/agreements/lo/follow-ups/2025/report.pdf")
+    english = client.get("/agreements/lo/follow-ups/2025/report.pdf", HTTP_ACCEPT_LANGUAGE="en")
+
+    assert "Åtaganden efter status" in pdf_text(swedish.content)
+    assert "Commitments by status" in pdf_text(english.content)
+    assert "Åtaganden efter status" not in pdf_text(english.content)
 
 
 def test_the_page_and_the_download_never_draw_or_print_in_the_request(
