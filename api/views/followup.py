@@ -215,12 +215,29 @@ def _fetched(commitment):
     )
 
 
+class OrganisationSlugs(forms.ModelMultipleChoiceField):
+    """Organisations by slug; a slug no organisation can have (a NUL character, which
+    PostgreSQL refuses in a query) is an unknown choice, not a database error."""
+
+    def clean(self, value):
+        for item in value or ():
+            if "\x00" in str(item):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice",
+                    params={"value": str(item).replace("\x00", "")},
+                )  # fmt: skip
+        return super().clean(value)
+
+
 class CommitmentInput(CommitmentForm):
     """The commitment form, naming organisations by slug as the API shows them."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisations"].to_field_name = "slug"
+        field = self.fields["organisations"]
+        self.fields["organisations"] = OrganisationSlugs(
+            field.queryset, to_field_name="slug", label=field.label, help_text=field.help_text
+        )
 
 
 class CommitmentDetail(APIView):

@@ -121,6 +121,28 @@ def test_the_public_page_shows_charts_with_their_tables(client, plan, commitment
     assert "Ett år av samverkan." in response.text
 
 
+def test_each_chart_on_the_page_draws_the_numbers_of_the_table_beside_it(
+    client, plan, commitment, other_commitment, coordinator
+):
+    commitment.update_progress(status=S.IN_PROGRESS, progress=35, by=coordinator)
+    other_commitment.update_progress(status=S.DONE, progress=100, by=coordinator)
+    open_round(plan, year=2025).publish(summary="", by=None)
+
+    page = client.get("/agreements/lo/follow-up/").text
+    figures = page.split('<figure class="chart-block"')[1:]
+
+    assert figures
+    for figure in figures:
+        image = re.search(r'src="data:image/svg\+xml;base64,([^"]+)"', figure).group(1)
+        drawn = set(re.findall(r"<text[^>]*>([^<]*)</text>", base64.b64decode(image).decode()))
+        body = figure.split("<tbody>")[1].split("</tbody>")[0]
+        for label, cells in re.findall(r'<th scope="row">([^<]*)</th>(.*?)</tr>', body):
+            numbers = [c for c in re.findall(r"<td>([^<]*)</td>", cells) if c != "–"]
+            assert {n.replace(",", ".").removesuffix(".0") for n in numbers} <= {
+                t.replace(",", ".").removesuffix(".0").removesuffix(" %") for t in drawn
+            }, (label, numbers, drawn)
+
+
 def test_the_public_page_of_a_private_agreement_is_not_found(client, agreement, plan):
     agreement.is_public = False
     agreement.save(update_fields=["is_public"])

@@ -240,12 +240,14 @@ def test_only_the_plans_managers_edit_a_commitment_through_the_api(
     assert commitment.title == "Trygga idrottsmiljöer"
 
 
-def test_an_unknown_organisation_is_refused_and_changes_nothing(commitment, coordinator):
+@pytest.mark.parametrize("slug", ["finns-inte", "a\x00b", ""])
+def test_an_unknown_organisation_is_refused_and_changes_nothing(commitment, coordinator, slug):
     response = as_user(coordinator).patch(
-        url(commitment), {"organisations": ["finns-inte"], "title": "Nytt"}, format="json"
+        url(commitment), {"organisations": [slug], "title": "Nytt"}, format="json"
     )
 
     commitment.refresh_from_db()
     assert response.status_code == 400
     assert "organisations" in str(response.json())
     assert commitment.title == "Trygga idrottsmiljöer"
+    assert commitment.organisations.count() == 2
