@@ -43,6 +43,11 @@ class CommitmentAdmin(admin.ModelAdmin):
     raw_id_fields = ["action_items"]
     inlines = [ChangeInline]
 
+    def save_related(self, request, form, formsets, change):
+        # The organisations are set here: then the timeline line and any reporting task.
+        super().save_related(request, form, formsets, change)
+        form.instance.record_edit(by=request.user, created=not change)
+
 
 @admin.register(FollowUpRound)
 class FollowUpRoundAdmin(admin.ModelAdmin):

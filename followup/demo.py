@@ -38,10 +38,25 @@ def seed(stdout):
     if agreement is None or agreement.action_plans.exists():
         return
     by = get_user_model().objects.get(username="samordnare")
+    seen = _last_line(agreement)
     plan = _plan(agreement, by)
+    seen = _backdate(agreement, seen, 330)
     _follow_up_2025(plan, by)
+    seen = _backdate(agreement, seen, 285)
+    agreement.events.filter(kind="followup_published", details__year=2025).update(at=_at(270))
     _follow_up_2026(plan, by)
+    _backdate(agreement, seen, 5)
     stdout.write(f"  {plan.commitments.count()} commitments in {plan.title}")
+
+
+def _last_line(agreement):
+    return agreement.events.order_by("-pk").values_list("pk", flat=True).first() or 0
+
+
+def _backdate(agreement, seen, days_ago):
+    """The timeline lines written since `seen` happened `days_ago` (the demo spans a year)."""
+    agreement.events.filter(pk__gt=seen).update(at=_at(days_ago))
+    return _last_line(agreement)
 
 
 def _at(days_ago):

@@ -1,4 +1,5 @@
 from django import forms
+from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -62,6 +63,16 @@ class CommitmentForm(forms.ModelForm):
         self.fields["area"].queryset = Area.objects.filter(
             Q(municipality__isnull=True) | Q(municipality=municipality)
         )
+
+    @transaction.atomic
+    def save_by(self, user):
+        """Save the commitment with its organisations, then `record_edit` (the timeline line
+        and the task of an organisation that became responsible during an open follow-up):
+        the page and the API save it this way, the admin calls `record_edit` itself."""
+        created = self.instance.pk is None
+        commitment = self.save()
+        commitment.record_edit(by=user, created=created)
+        return commitment
 
     def clean_number(self):
         number = self.cleaned_data["number"]

@@ -75,6 +75,7 @@ def indicator_rows(plan, up_to=None):
         rows.append(
             {
                 "name": indicator.title,
+                "computed": indicator.computed,  # its name is translated when shown
                 "unit": indicator.unit,
                 "direction": indicator.direction,
                 "baseline_year": indicator.baseline_year,
@@ -128,19 +129,24 @@ def compile_report(follow_up):
 
 
 def store_pdf(round_id):
-    """Job: print a published report to PDF once and keep it with the round (in the site's
-    language); the download serves the kept file."""
+    """Job: print a published report to PDF once in each language of the site and keep the
+    files (`FollowUpRound.pdf_name`); the download serves the reader's language."""
     from django.conf import settings
     from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
     from django.utils import translation
 
     from exports.pdf import render_pdf
     from followup.models import FollowUpRound
 
     round = FollowUpRound.objects.select_related("plan__agreement").get(pk=round_id)
-    if round.is_open or round.report_pdf:
+    if round.is_open:
         return
     context = {"round": round, "plan": round.plan, "agreement": round.plan.agreement}
-    with translation.override(settings.LANGUAGE_CODE):
-        content = render_pdf("followup/report_print.html", context | {"report": round.report})
-    round.report_pdf.save(f"{round.plan.agreement.slug}-{round.year}.pdf", ContentFile(content))
+    for language, _name in settings.LANGUAGES:
+        name = round.pdf_name(language)
+        if default_storage.exists(name):
+            continue  # a job may run twice
+        with translation.override(language):
+            content = render_pdf("followup/report_print.html", context | {"report": round.report})
+        default_storage.save(name, ContentFile(content))

@@ -61,6 +61,8 @@ ADAPTERS = [
     "search.adapters.dialogues.ActionItemAdapter",
     "search.adapters.dialogues.PostAdapter",
     "search.adapters.attachments.AttachmentAdapter",
+    "search.adapters.followup.CommitmentAdapter",
+    "search.adapters.followup.FollowUpReportAdapter",
 ]
 
 

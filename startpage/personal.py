@@ -291,7 +291,8 @@ def recent_events(scope, now):
     their forums, newest first."""
     agreements = Agreement.objects.visible_to(scope.user)
     rows = list(
-        Event.objects.filter(agreement__in=agreements, at__gte=now - RECENT)
+        Event.objects.shown_to(scope.user)
+        .filter(agreement__in=agreements, at__gte=now - RECENT)
         .exclude(kind=Event.Kind.DRAFT_SAVED)
         .select_related("agreement", "revision", "party__organisation")
         .order_by("-at", "-pk")[:SHOWN]

@@ -18,6 +18,18 @@ TOLD = {
 }
 
 
+class EventQuerySet(models.QuerySet):
+    def shown_to(self, user):
+        """The lines `user` may see of the timelines of agreements they may read: the
+        restricted ones only on agreements they read by permission."""
+        from agreements.models import Agreement
+        from agreements.permissions import VIEW
+        from organisations.permissions import visible
+
+        granted = visible(user, VIEW, Agreement.objects.all()).values("pk")
+        return self.filter(models.Q(restricted=False) | models.Q(agreement__in=granted))
+
+
 class Event(models.Model):
     """One line of an agreement's timeline. Append-only: events are never changed or deleted."""
 
@@ -32,6 +44,16 @@ class Event(models.Model):
         SIGNED = "signed", _("Party signed")
         WITHDREW = "withdrew", _("Party withdrew")
         STATUS_CHANGED = "status_changed", _("Status changed")
+        # The follow-up (followup/timeline.py): details name the plan, commitment or year.
+        PLAN_ADOPTED = "plan_adopted", _("Action plan adopted")
+        COMMITMENT_ADDED = "commitment_added", _("Commitment added")
+        COMMITMENT_EDITED = "commitment_edited", _("Commitment edited")
+        COMMITMENT_STATUS = "commitment_status", _("Commitment status changed")
+        INDICATOR_VALUE = "indicator_value", _("Indicator value entered")
+        FOLLOWUP_OPENED = "followup_opened", _("Follow-up opened")
+        FOLLOWUP_REPORTED = "followup_reported", _("Follow-up report submitted")
+        SURVEY_ANSWERED = "survey_answered", _("Survey answered")
+        FOLLOWUP_PUBLISHED = "followup_published", _("Follow-up report published")
 
     agreement = models.ForeignKey(
         "agreements.Agreement", on_delete=models.CASCADE, related_name="events"
@@ -53,6 +75,11 @@ class Event(models.Model):
         "agreements.Party", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     details = models.JSONField(default=dict, blank=True)
+    # Only for those who read the agreement by permission (its parties and staff): a line
+    # about a draft action plan or an open follow-up, which the public does not see.
+    restricted = models.BooleanField(_("restricted"), default=False)
+
+    objects = EventQuerySet.as_manager()
 
     class Meta:
         ordering = ["at", "pk"]

@@ -66,10 +66,17 @@ def agreement_detail(request, slug):
         "draft": draft,
         "parties": agreement.parties.select_related("organisation"),
         "principles": agreement.principles.all(),
-        "events": agreement.events.select_related("actor", "revision", "party__organisation"),
+        "events": _timeline(agreement, rights),
         **rights,
     }
     return render(request, "agreements/detail.html", context)
+
+
+def _timeline(agreement, rights):
+    events = agreement.events.select_related("actor", "revision", "party__organisation")
+    # The restricted lines (a draft action plan, an open follow-up) are for those who read
+    # the agreement by permission, the same readers who see the actors' names.
+    return events if rights["show_actors"] else events.filter(restricted=False)
 
 
 def _review(user, current, revisions, draft):

@@ -18,10 +18,10 @@ from rest_framework.views import APIView
 
 from api.conditional import IF_MATCH, body_with_version, with_precondition
 from api.errors import register_domain_error
-from api.forminput import bound, form_serializer
+from api.forminput import bound, current_values, form_serializer
 from followup import permissions as rules
 from followup.exceptions import FollowUpError
-from followup.forms import ProgressForm, ReportForm
+from followup.forms import CommitmentForm, ProgressForm, ReportForm
 from followup.indicators import how, series
 from followup.models import ActionPlan, Commitment
 
@@ -215,11 +215,55 @@ def _fetched(commitment):
     )
 
 
+class OrganisationSlugs(forms.ModelMultipleChoiceField):
+    """Organisations by slug; a slug no organisation can have (a NUL character, which
+    PostgreSQL refuses in a query) is an unknown choice, not a database error."""
+
+    def clean(self, value):
+        for item in value or ():
+            if "\x00" in str(item):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice",
+                    params={"value": str(item).replace("\x00", "")},
+                )  # fmt: skip
+        return super().clean(value)
+
+
+class CommitmentInput(CommitmentForm):
+    """The commitment form, naming organisations by slug as the API shows them."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["organisations"]
+        self.fields["organisations"] = OrganisationSlugs(
+            field.queryset, to_field_name="slug", label=field.label, help_text=field.help_text
+        )
+
+
 class CommitmentDetail(APIView):
     @extend_schema(responses=CommitmentSerializer, operation_id="commitment_retrieve")
     def get(self, request, slug, pk):
         """A commitment with its history (names only for readers with a grant)."""
         return Response(_commitment_detail(_commitment_or_404(request, slug, pk), request))
+
+    @extend_schema(
+        request=form_serializer(CommitmentInput, "CommitmentEditRequest"),
+        responses=CommitmentSerializer,
+        operation_id="commitment_partial_update",
+    )
+    def patch(self, request, slug, pk):
+        """The plan's managers change what the edit page changes (organisations by slug, area
+        and principles by id); an organisation made responsible during an open follow-up gets
+        its reporting task, as from the page. Status and progress: `…/status/`."""
+        commitment = _commitment_or_404(request, slug, pk)
+        if not rules.can_manage_plan(request.user, commitment.plan):
+            raise Http404
+        plan = commitment.plan
+        base = current_values(CommitmentInput(instance=commitment, plan=plan))
+        bound(CommitmentInput, request, base=base, instance=commitment, plan=plan).save_by(
+            request.user
+        )
+        return Response(_commitment_detail(_fetched(commitment), request))
 
 
 def _change(request, commitment, form_class, verb):

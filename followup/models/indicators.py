@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from followup import exceptions as errors
+from followup import timeline
 from followup.models.plans import ActionPlan
 
 
@@ -86,6 +87,11 @@ class Indicator(models.Model):
                 "at": timezone.now(),
             },
         )
+        timeline.log(
+            self.plan.agreement, timeline.Kind.INDICATOR_VALUE, by=by,
+            restricted=not self.plan.is_adopted, subject=self.name, year=year,
+            value=str(value), unit=self.unit, url=self.get_absolute_url(),
+        )  # fmt: skip
         return value_row
 
 

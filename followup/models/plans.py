@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from followup import exceptions as errors
+from followup import timeline
 from organisations.models import Organisation
 
 
@@ -122,6 +123,13 @@ class ActionPlan(models.Model):
             raise errors.PlanNotDraft
         self.status, self.adopted_on = self.Status.ADOPTED, on or timezone.localdate()
         self.save(update_fields=["status", "adopted_on"])
+        timeline.log(
+            self.agreement,
+            timeline.Kind.PLAN_ADOPTED,
+            by=by,
+            subject=self.title,
+            url=self.get_absolute_url(),
+        )
 
 
 class Commitment(models.Model):
@@ -248,7 +256,24 @@ class Commitment(models.Model):
         )
         self.status, self.progress = status, progress
         self.save(update_fields=["status", "progress"])
+        if round is None:  # a report in a follow-up has its own line (FollowUpRound.report_on)
+            timeline.about_commitment(
+                self, timeline.Kind.COMMITMENT_STATUS, by=by,
+                status=status, progress=progress, note=note,
+            )  # fmt: skip
         return change
+
+    @transaction.atomic
+    def record_edit(self, *, by, created):
+        """Record that this commitment was added or edited (with its responsible organisations
+        set): a line on the agreement's timeline, and a reporting task in the plan's open
+        follow-up for an organisation that became responsible. The form, the admin and the
+        API call it after saving, so all three behave alike."""
+        from followup.models.rounds import FollowUpRound
+
+        kind = timeline.Kind.COMMITMENT_ADDED if created else timeline.Kind.COMMITMENT_EDITED
+        timeline.about_commitment(self, kind, by=by)
+        FollowUpRound.give_tasks(self.plan)
 
     @transaction.atomic
     def link_action_item(self, item, by):

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 import events
 from followup import exceptions as errors
+from followup import timeline
 from followup.models.plans import ActionPlan, Commitment
 from jobs import queue
 from organisations.models import Organisation
@@ -37,10 +38,6 @@ class FollowUpRound(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     published_at = models.DateTimeField(_("published"), null=True, blank=True, editable=False)
-    # Made by a job after publishing (followup.report.store_pdf); empty until then.
-    report_pdf = models.FileField(
-        _("report as PDF"), upload_to="followup/reports/", blank=True, editable=False
-    )
 
     class Meta:
         ordering = ["-year"]
@@ -55,6 +52,10 @@ class FollowUpRound(models.Model):
 
     def get_absolute_url(self):
         return reverse("followup:round", args=[self.plan.agreement.slug, self.year])
+
+    def pdf_name(self, language):
+        """Where the job keeps the report printed in `language` (followup.report.store_pdf)."""
+        return f"followup/reports/{self.plan.agreement.slug}-{self.year}-{self.pk}.{language}.pdf"
 
     @property
     def is_open(self):
@@ -84,6 +85,9 @@ class FollowUpRound(models.Model):
         organisations = Organisation.objects.filter(commitments__plan=plan).distinct()
         ReportTask.objects.bulk_create(
             [ReportTask(round=round, organisation=org) for org in organisations]
+        )
+        timeline.about_round(
+            round, timeline.Kind.FOLLOWUP_OPENED, by=by, deadline=deadline.isoformat()
         )
         events.emit("followup.opened", round, actor=by, year=year)
         return round
@@ -139,6 +143,10 @@ class FollowUpRound(models.Model):
         )
         for responsible in commitment.organisations.all():
             self._mark_reported(responsible, by)
+        timeline.about_round(
+            self, timeline.Kind.FOLLOWUP_REPORTED, by=by, organisation=organisation.name,
+            commitment=str(commitment), status=status, progress=progress,
+        )  # fmt: skip
         return report
 
     def _mark_reported(self, organisation, by):
@@ -169,6 +177,10 @@ class FollowUpRound(models.Model):
         SurveyScore.objects.bulk_create(
             [SurveyScore(answer=answer, principle_id=pk, score=v) for pk, v in scores.items()]
         )
+        # Aggregate only: how many have answered, never who (no organisation, no actor).
+        timeline.about_round(
+            self, timeline.Kind.SURVEY_ANSWERED, by=None, answers=self.survey_answers.count()
+        )
         return answer
 
     @transaction.atomic
@@ -183,6 +195,7 @@ class FollowUpRound(models.Model):
         self.report = compile_report(self)
         self.status, self.published_at = self.Status.PUBLISHED, timezone.now()
         self.save(update_fields=["summary", "report", "status", "published_at"])
+        timeline.about_round(self, timeline.Kind.FOLLOWUP_PUBLISHED, by=by, restricted=False)
         events.emit("followup.published", self, actor=by, year=self.year)
         # Slow and failure-prone: the page's charts and the report's PDF are made by jobs.
         queue.enqueue("followup.dashboards.draw_plan_charts", self.plan_id, record=self)

@@ -1,6 +1,6 @@
 from django import template
 
-from followup.models import Commitment
+from followup.models import Commitment, Indicator
 
 register = template.Library()
 
@@ -12,3 +12,17 @@ def status_label(value):
         return Commitment.Status(value).label
     except ValueError:
         return value
+
+
+# The agreement's timeline loads this one alone (`{% load commitment_status from followup %}`):
+# its own `status_label` is the agreement's.
+register.filter("commitment_status", status_label)
+
+
+@register.filter
+def indicator_name(row):
+    """An indicator of a compiled report in the reader's language: a computed one by its key
+    (reports published before the key was kept show the name as it was stored)."""
+    if row.get("computed"):
+        return Indicator.Computed(row["computed"]).label
+    return row["name"]

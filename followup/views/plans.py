@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -12,7 +11,7 @@ from followup import permissions as rules
 from followup.exceptions import FollowUpError
 from followup.forms import CommitmentForm, LinkForm, PlanForm, ProgressForm
 from followup.indicators import series
-from followup.models import ActionPlan, FollowUpRound
+from followup.models import ActionPlan
 from followup.views.common import form_data, perform
 
 
@@ -85,7 +84,7 @@ def commitment_create(request, slug, pk):
 
     def act(data):
         form.instance.plan = plan
-        return _save_commitment(form)
+        return form.save_by(request.user)
 
     page = {"title": _("New commitment"), "back": plan, "submit": _("Add the commitment")}
     return perform(request, form, act, success=_("The commitment was added."), page=page)
@@ -100,18 +99,10 @@ def commitment_edit(request, slug, pk):
     return perform(
         request,
         form,
-        lambda data: _save_commitment(form),
+        lambda data: form.save_by(request.user),
         success=_("The commitment was saved."),
         page=page,
     )
-
-
-@transaction.atomic
-def _save_commitment(form):
-    """Save, and give an organisation that became responsible during an open round its task."""
-    commitment = form.save()
-    FollowUpRound.give_tasks(commitment.plan)
-    return commitment
 
 
 @login_not_required

@@ -6,8 +6,10 @@ import io
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
+from django.core.files.storage import default_storage
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from exports.responses import file_download
@@ -79,13 +81,15 @@ def report_csv(request, slug, year):
 
 @login_not_required
 def report_pdf(request, slug, year):
-    """The PDF a job printed when the report was published; while it is being printed, say so."""
+    """The PDF a job printed in the reader's language when the report was published; while it
+    is being printed, say so."""
     round = _published(request, slug, year)
-    if not round.report_pdf:
+    name = round.pdf_name(get_language())
+    if not default_storage.exists(name):
         if cache.add(f"followup-store-pdf:{round.pk}", True, timeout=5 * 60):
             queue.enqueue("followup.report.store_pdf", round.pk, record=round)
         messages.info(request, _("The PDF is being prepared. Try again in a minute."))
         return redirect("followup:overview", slug)
-    with round.report_pdf.open("rb") as stored:
+    with default_storage.open(name, "rb") as stored:
         content = stored.read()
     return file_download(content, _filename(round, "pdf"), "application/pdf")

@@ -76,13 +76,20 @@ class AgreementAdapter(Adapter):
 
 
 def agreement_records(agreement_id, include_agreement=True):
-    """The agreement, its revisions, their comments and the files on all of them."""
+    """The agreement, its revisions, their comments and the files on all of them, and its
+    follow-up (commitments and reports take their readers from the agreement)."""
     from agreements.models import Agreement, Comment, Revision
+    from search.adapters.followup import agreement_followup_records
 
     agreements = list(Agreement.objects.filter(pk=agreement_id))
     revisions = list(Revision.objects.filter(agreement_id=agreement_id))
     comments = list(Comment.objects.filter(revision__agreement_id=agreement_id))
-    records = [*revisions, *comments, *attachments_of(*agreements, *revisions)]
+    records = [
+        *revisions,
+        *comments,
+        *attachments_of(*agreements, *revisions),
+        *agreement_followup_records(agreement_id),
+    ]
     return [*agreements, *records] if include_agreement else records
 
 

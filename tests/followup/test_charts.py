@@ -1,10 +1,13 @@
 """Charts: server-rendered SVG whose numbers are the table's numbers; the public page."""
 
 import base64
+import io
 import re
 from decimal import Decimal
 
+from django.core.files.storage import default_storage
 from django_q.models import OrmQ
+from pypdf import PdfReader
 
 from followup import dashboards
 from followup.charts import Chart
@@ -13,6 +16,10 @@ from tests.factories import make_organisation
 from tests.followup.factories import all_fives, open_round
 
 S = Commitment.Status
+
+
+def pdf_text(content):
+    return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
 
 
 def svg_texts(chart):
@@ -114,6 +121,28 @@ def test_the_public_page_shows_charts_with_their_tables(client, plan, commitment
     assert "Ett år av samverkan." in response.text
 
 
+def test_each_chart_on_the_page_draws_the_numbers_of_the_table_beside_it(
+    client, plan, commitment, other_commitment, coordinator
+):
+    commitment.update_progress(status=S.IN_PROGRESS, progress=35, by=coordinator)
+    other_commitment.update_progress(status=S.DONE, progress=100, by=coordinator)
+    open_round(plan, year=2025).publish(summary="", by=None)
+
+    page = client.get("/agreements/lo/follow-up/").text
+    figures = page.split('<figure class="chart-block"')[1:]
+
+    assert figures
+    for figure in figures:
+        image = re.search(r'src="data:image/svg\+xml;base64,([^"]+)"', figure).group(1)
+        drawn = set(re.findall(r"<text[^>]*>([^<]*)</text>", base64.b64decode(image).decode()))
+        body = figure.split("<tbody>")[1].split("</tbody>")[0]
+        for label, cells in re.findall(r'<th scope="row">([^<]*)</th>(.*?)</tr>', body):
+            numbers = [c for c in re.findall(r"<td>([^<]*)</td>", cells) if c != "–"]
+            assert {n.replace(",", ".").removesuffix(".0") for n in numbers} <= {
+                t.replace(",", ".").removesuffix(".0").removesuffix(" %") for t in drawn
+            }, (label, numbers, drawn)
+
+
 def test_the_public_page_of_a_private_agreement_is_not_found(client, agreement, plan):
     agreement.is_public = False
     agreement.save(update_fields=["is_public"])
@@ -133,8 +162,19 @@ def test_the_report_downloads_as_csv_and_pdf_once_published(client, plan, commit
     assert "Trygghet" in csv.content.decode("utf-8-sig")
     assert pdf["Content-Type"] == "application/pdf"
     assert pdf.content.startswith(b"%PDF")
-    round.refresh_from_db()
-    assert round.report_pdf and round.report_pdf.name.startswith("followup/reports/")
+    assert default_storage.exists(round.pdf_name("sv"))
+
+
+def test_the_pdf_follows_the_readers_language(client, plan, commitment):
+    round = open_round(plan, year=2025)
+    round.publish(summary="", by=None)
+
+    swedish = client.get("/agreements/lo/follow-ups/2025/report.pdf")
+    english = client.get("/agreements/lo/follow-ups/2025/report.pdf", HTTP_ACCEPT_LANGUAGE="en")
+
+    assert "Åtaganden efter status" in pdf_text(swedish.content)
+    assert "Commitments by status" in pdf_text(english.content)
+    assert "Åtaganden efter status" not in pdf_text(english.content)
 
 
 def test_the_page_and_the_download_never_draw_or_print_in_the_request(

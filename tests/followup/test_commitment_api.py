@@ -205,3 +205,49 @@ def test_twenty_writers_of_the_same_version_one_wins_the_others_get_409(commitme
 
     assert sorted(statuses) == [200] + [409] * 19
     assert commitment.changes.count() == 1
+
+
+def test_an_organisation_made_responsible_through_the_api_gets_its_task_in_the_open_round(
+    plan, commitment, coordinator, other_association
+):
+    from tests.agreements.factories import make_party
+
+    round = open_round(plan, year=2026)
+    make_party(plan.agreement, other_association)
+    slugs = [*commitment.organisations.values_list("slug", flat=True), other_association.slug]
+
+    response = as_user(coordinator).patch(url(commitment), {"organisations": slugs}, format="json")
+
+    assert response.status_code == 200, response.json()
+    assert other_association.slug in response.json()["organisations"]
+    assert round.tasks.filter(organisation=other_association).count() == 1
+    assert commitment.plan.agreement.events.filter(kind="commitment_edited").count() == 1
+
+
+def test_only_the_plans_managers_edit_a_commitment_through_the_api(
+    client, commitment, member, outsider
+):
+    body = {"title": "Kapad"}
+
+    answers = [
+        as_user(member).patch(url(commitment), body, format="json").status_code,
+        as_user(outsider).patch(url(commitment), body, format="json").status_code,
+        client.patch(url(commitment), body, content_type="application/json").status_code,
+    ]
+
+    commitment.refresh_from_db()
+    assert answers[:2] == [404, 404] and answers[2] in (401, 403, 404)
+    assert commitment.title == "Trygga idrottsmiljöer"
+
+
+@pytest.mark.parametrize("slug", ["finns-inte", "a\x00b", ""])
+def test_an_unknown_organisation_is_refused_and_changes_nothing(commitment, coordinator, slug):
+    response = as_user(coordinator).patch(
+        url(commitment), {"organisations": [slug], "title": "Nytt"}, format="json"
+    )
+
+    commitment.refresh_from_db()
+    assert response.status_code == 400
+    assert "organisations" in str(response.json())
+    assert commitment.title == "Trygga idrottsmiljöer"
+    assert commitment.organisations.count() == 2

@@ -176,6 +176,78 @@ def build_forums(world):
     return users
 
 
+# --- the follow-up: commitments and follow-up reports ---------------------------------
+
+followup_worlds = st.fixed_dictionaries(
+    {
+        # (agreement public, plan adopted, follow-up: none, open or published)
+        "agreements": st.lists(
+            st.tuples(st.booleans(), st.booleans(), st.sampled_from(["none", "open", "published"])),
+            min_size=1,
+            max_size=2,
+        ),
+        "memberships": st.lists(
+            st.lists(st.tuples(st.integers(0, 4), st.sampled_from(Membership.Role.values))),
+            min_size=1,
+            max_size=4,
+        ),
+    }
+)
+
+
+@settings(
+    max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(world=followup_worlds)
+def test_no_user_finds_a_commitment_or_follow_up_they_cannot_open(world, settings, monkeypatch):
+    fresh_index(settings, monkeypatch)
+    with transaction.atomic():
+        users = build_followup(world)
+        index_everything()
+        for user in users:
+            check_forum_records(user)
+        transaction.set_rollback(True)
+    drop_indexes()
+
+
+def build_followup(world):
+    from agreements.models import Agreement
+    from tests.agreements.factories import adopt, consult, make_agreement, make_party
+    from tests.followup.factories import make_commitment, make_plan, open_round
+
+    city = make_organisation(name="Paddelstaden", kind=Organisation.Kind.MUNICIPALITY)
+    department = make_organisation(
+        name="Paddelförvaltningen", kind=Organisation.Kind.DEPARTMENT, parent=city
+    )
+    clubs = [make_organisation(name=f"Kanotförening {n}") for n in range(3)]
+    everyone = [city, department, *clubs]
+    coordinator = make_user(organisation=city, role=Membership.Role.COORDINATOR)
+    for number, (public, adopted, follow_up) in enumerate(world["agreements"]):
+        agreement = make_agreement(city, by=coordinator)
+        make_party(agreement, clubs[number])
+        adopt(agreement, consult(agreement, by=coordinator), by=coordinator)
+        agreement.change_status(Agreement.Status.IN_FORCE, by=coordinator)
+        agreement.is_public = public
+        agreement.save(update_fields=["is_public"])
+        plan = make_plan(agreement, adopted=adopted)
+        commitment = make_commitment(plan, [clubs[number], department], title="Paddelklubb")
+        if adopted and follow_up != "none":
+            round = open_round(plan, year=2026)
+            round.report_on(
+                commitment, organisation=department, status="in_progress", progress=10,
+                text="Paddelklubb", by=coordinator,
+            )  # fmt: skip
+            if follow_up == "published":
+                round.publish(summary="Paddelklubb", by=coordinator)
+    users = []
+    for memberships in world["memberships"]:
+        user = make_user()
+        for index, role in dict(memberships).items():
+            Membership.objects.create(user=user, organisation=everyone[index], role=role)
+        users.append(user)
+    return users
+
+
 def check_forum_records(user):
     from django.contrib.auth.models import Group
 
