@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('agreements', '0004_consultation_checks'),
+        ('agreements', '0005_consultation_invitations'),
     ]
 
     operations = [
