@@ -121,6 +121,8 @@ TEMPLATES = [
                 "startpage.context_processors.branding",
                 "notifications.context_processors.unread",
             ],
+            # The date filters on every page without a {% load %}: one date policy (core/dates.py).
+            "builtins": ["core.templatetags.dates"],
         },
     },
 ]
@@ -158,6 +160,7 @@ ANONYMOUS_USER_NAME = None
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Swedish")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True
