@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.forms",  # Django's widget templates, for the renderer below
     "guardian",
     "axes",
     "organisations",
@@ -126,6 +127,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Widgets render through the project's templates, so templates/django/forms/ can restyle one
+# widget everywhere (the empty choice of a select reads "Choose …", not dashes).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 if not env_str("DATABASE_URL"):
     VAR_DIR.mkdir(parents=True, exist_ok=True)  # the embedded default needs no set-up

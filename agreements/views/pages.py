@@ -66,7 +66,12 @@ def agreement_detail(request, slug):
         "draft": draft,
         "parties": agreement.parties.select_related("organisation"),
         "principles": agreement.principles.all(),
-        "events": agreement.events.select_related("actor", "revision", "party__organisation"),
+        # Newest first; the timeline shows the latest few and folds the rest away.
+        "events": list(
+            agreement.events.select_related("actor", "revision", "party__organisation").order_by(
+                "-at", "-pk"
+            )
+        ),
         **rights,
     }
     return render(request, "agreements/detail.html", context)
