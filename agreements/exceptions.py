@@ -4,10 +4,10 @@ Each carries a message in the user's language, so a view can show
 `str(error)` as it is; nothing has changed when one is raised.
 """
 
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core.dates import date_text
 from core.errors import DomainError
 
 
@@ -135,5 +135,5 @@ class DecisionBeforeConsultation(AgreementError):
     def __init__(self, closed_on):
         super().__init__(
             _("The decision date cannot lie before the consultation closed (%(date)s).")
-            % {"date": date_format(closed_on)}
+            % {"date": date_text(closed_on)}
         )

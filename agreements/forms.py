@@ -1,12 +1,12 @@
 from django import forms
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from agreements.exceptions import ConsultationTooShort, DecisionDateInFuture
 from agreements.forms_invitations import InvitedFields
 from agreements.models import Agreement, Party, Principle
+from core.dates import date_text
 from organisations.models import Organisation
 
 
@@ -187,7 +187,7 @@ class ConsultationForm(InvitedFields):
                 "%(days)s days: until %(date)s or later."
             ) % {
                 "days": agreement.minimum_consultation_days,
-                "date": date_format(agreement.earliest_closing_day()),
+                "date": date_text(agreement.earliest_closing_day()),
             }
 
     def clean_closes_at(self):

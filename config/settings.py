@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.forms",  # Django's widget templates, for the renderer below
     "guardian",
     "axes",
     "organisations",
@@ -121,9 +122,15 @@ TEMPLATES = [
                 "startpage.context_processors.branding",
                 "notifications.context_processors.unread",
             ],
+            # The date filters on every page without a {% load %}: one date policy (core/dates.py).
+            "builtins": ["core.templatetags.dates"],
         },
     },
 ]
+
+# Widgets render through the project's templates, so templates/django/forms/ can restyle one
+# widget everywhere (the empty choice of a select reads "Choose …", not dashes).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 if not env_str("DATABASE_URL"):
     VAR_DIR.mkdir(parents=True, exist_ok=True)  # the embedded default needs no set-up
@@ -158,6 +165,7 @@ ANONYMOUS_USER_NAME = None
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Swedish")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", home, name="home"),
     path("brand.css", brand_css, name="brand_css"),
     path("accessibility/", views.accessibility, name="accessibility"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),

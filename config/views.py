@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 
 from config import health
@@ -11,6 +12,12 @@ from config import health
 def accessibility(request):
     contact_email = settings.ACCESSIBILITY_CONTACT_EMAIL
     return render(request, "pages/accessibility.html", {"contact_email": contact_email})
+
+
+@login_not_required
+def favicon(request):
+    """Browsers ask for /favicon.ico where a page names no icon (a PDF, the API's JSON)."""
+    return redirect(static("startpage/favicon.svg"))
 
 
 @login_not_required

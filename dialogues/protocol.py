@@ -8,12 +8,11 @@ leaves out the names of private persons: their role title and organisation remai
 import io
 from dataclasses import dataclass
 
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from docx import Document
 from docx.shared import Pt
 
+from core.dates import date_text
 from dialogues import markdown
 from exports.pdf import render_pdf
 
@@ -89,10 +88,6 @@ def pdf(meeting, show_names, request=None):
     )
 
 
-def _day(value):
-    return date_format(timezone.localtime(value), "j F Y") if value else ""
-
-
 def docx(meeting, show_names):
     data = context(meeting, show_names)
     document = Document()
@@ -102,7 +97,7 @@ def docx(meeting, show_names):
     document.add_heading(_("Protocol: %(title)s") % {"title": meeting.title}, level=0)
     when = _("%(reference)s, %(day)s") % {
         "reference": meeting.reference,
-        "day": _day(meeting.starts_at),
+        "day": date_text(meeting.starts_at),
     }
     facts = [
         (_("Meeting"), when),
@@ -119,7 +114,7 @@ def docx(meeting, show_names):
         document.add_heading(_("Other notes"), level=1)
         _markdown(document, meeting.minutes)
     for addendum in data["addenda"]:
-        heading = _("Addendum of %(day)s") % {"day": _day(addendum.created_at)}
+        heading = _("Addendum of %(day)s") % {"day": date_text(addendum.created_at)}
         document.add_heading(heading, level=2)
         _markdown(document, addendum.text)
     _signatures(document, data)
@@ -172,7 +167,7 @@ def _signatures(document, data):
         if approved_at:
             line = _("Approved by %(person)s on %(day)s") % {
                 "person": someone,
-                "day": _day(approved_at),
+                "day": date_text(approved_at),
             }
         else:
             line = _("Approver: %(person)s") % {"person": someone}

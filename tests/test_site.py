@@ -129,3 +129,12 @@ def test_each_demo_user_can_log_in(client, demo):
         assert response.status_code == 302, username
         assert client.session["_auth_user_id"] == str(User.objects.get(username=username).pk)
         client.post("/accounts/logout/")
+
+
+def test_every_page_names_the_favicon_and_the_browsers_default_address_finds_it(client, db):
+    page = client.get("/accessibility/").text
+
+    answer = client.get("/favicon.ico")
+
+    assert '<link rel="icon" href="/static/startpage/favicon.svg" type="image/svg+xml">' in page
+    assert answer.status_code == 302 and answer["Location"] == "/static/startpage/favicon.svg"

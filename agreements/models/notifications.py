@@ -7,16 +7,18 @@ from django.utils.translation import gettext_lazy as _
 
 
 class NotificationPreference(models.Model):
-    """A user's choice of consultation e-mails; without a row every e-mail is on."""
+    """A user's choice of the closing reminder, which is no event; without a row it is on.
+
+    E-mails about events (a consultation opened, a comment answered) follow the person's
+    choice in the notification centre (notifications.Setting).
+    """
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="agreement_notifications"
     )
-    consultation_opened = models.BooleanField(_("when a consultation opens"), default=True)
     consultation_closing = models.BooleanField(
         _("three days before a consultation closes"), default=True
     )
-    comment_answered = models.BooleanField(_("when one of my comments is answered"), default=True)
 
     class Meta:
         verbose_name = _("notification setting")

@@ -66,7 +66,8 @@ def agreement_detail(request, slug):
         "draft": draft,
         "parties": agreement.parties.select_related("organisation"),
         "principles": agreement.principles.all(),
-        "events": _timeline(agreement, rights),
+        # Newest first; the timeline shows the latest few and folds the rest away.
+        "events": list(_timeline(agreement, rights).order_by("-at", "-pk")),
         **rights,
     }
     return render(request, "agreements/detail.html", context)

@@ -4,6 +4,7 @@ URLS = {
     "home": Expect(),
     "brand_css": Expect(),
     "accessibility": Expect(),
+    "favicon": Expect(default=302),
     "healthz": Expect(),
     "readyz": Expect(),
     "set_language": Expect(default=302, post=True),
