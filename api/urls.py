@@ -16,6 +16,7 @@ from api.views import (
     docs,
     followup,
     organisations,
+    register,
     revisions,
     search,
     tokens,
@@ -35,6 +36,7 @@ AREAS = [
     attachments,
     search,
     webhooks,
+    register,
 ]
 
 urlpatterns = [

@@ -450,5 +450,8 @@ SPECTACULAR_SETTINGS = {
         "ForumVisibilityEnum": "dialogues.models.Forum.Visibility",
         "CommitmentStatusEnum": "followup.models.Commitment.Status",
         "OrganisationKindEnum": "organisations.models.Organisation.Kind",
+        "DocumentRequestStatusEnum": "records.models.DocumentRequest.Status",
+        "DocumentTypeEnum": "records.models.DocumentType",
+        "DocumentOriginEnum": "records.models.Origin",
     },
 }
