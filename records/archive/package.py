@@ -34,6 +34,7 @@ PACKAGED_SCHEMAS = (
 PDFA = {"format_name": "Acrobat PDF/A - Portable Document Format", "format_version": "2b"}
 PDFA_PRONOM = "fmt/477"  # PDF/A-2b in The National Archives' PRONOM registry
 DC = "http://purl.org/dc/elements/1.1/"
+REP = "Representations/rep1"
 
 
 @dataclass
@@ -90,7 +91,7 @@ def _pdf(path, content, group, document=None):
 
 def _document_files(entries):
     return [
-        _pdf(f"representations/rep1/data/{file_name(d.number)}", documents.render(d), "", d)
+        _pdf(f"representations/rep1/data/{file_name(d.number)}", documents.render(d), REP, d)
         for d in entries
     ]
 
@@ -154,7 +155,6 @@ def build(case, package_id, now=None):
     contents.files += _schema_files() + _document_files(entries)
     for number, package_file in enumerate(contents.files, start=1):
         package_file.file_id = f"file-{number}"
-        package_file.group = package_file.group or "Representations/rep1"
     contents.descriptive = PackageFile(
         "metadata/descriptive/dc.xml", _dublin_core(case, entries), "text/xml"
     )
