@@ -17,6 +17,7 @@ from api.views import (
     followup,
     invitations,
     organisations,
+    register,
     revisions,
     search,
     tokens,
@@ -37,6 +38,7 @@ AREAS = [
     attachments,
     search,
     webhooks,
+    register,
 ]
 
 urlpatterns = [

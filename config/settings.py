@@ -310,6 +310,11 @@ WEBHOOKS_RETRY_DELAYS = [60, 300, 1800, 7200, 21600]
 WEBHOOKS_SWITCH_OFF_AFTER = env_int("WEBHOOKS_SWITCH_OFF_AFTER", 10)  # failed attempts in a row
 # Days a delivery stays in the log (sent, failed or withheld) before the nightly pruning job.
 WEBHOOKS_LOG_DAYS = env_int("WEBHOOKS_LOG_DAYS", 90)
+
+# The e-archive's identifiers for packages of this installation (FGS altRecordID fields);
+# empty leaves them out of the packages (records/README.md, "Export to the e-archive").
+ARCHIVE_SUBMISSION_AGREEMENT = env_str("ARCHIVE_SUBMISSION_AGREEMENT")
+ARCHIVE_REFERENCE_CODE = env_str("ARCHIVE_REFERENCE_CODE")
 # Fernet keys (`Fernet.generate_key()`) that encrypt the subscriptions' secrets in the
 # database: the first encrypts, all decrypt (rotation: webhooks/README.md). Unset, one key is
 # derived from SECRET_KEY, so a database dump alone never holds a usable secret.
@@ -453,5 +458,8 @@ SPECTACULAR_SETTINGS = {
         "ForumVisibilityEnum": "dialogues.models.Forum.Visibility",
         "CommitmentStatusEnum": "followup.models.Commitment.Status",
         "OrganisationKindEnum": "organisations.models.Organisation.Kind",
+        "DocumentRequestStatusEnum": "records.models.DocumentRequest.Status",
+        "DocumentTypeEnum": "records.models.DocumentType",
+        "DocumentOriginEnum": "records.models.Origin",
     },
 }

@@ -47,3 +47,10 @@ class CannotDispose(RecordsError):
     message = _(
         "Överens cannot yet remove the content of this type of document; dispose of it by hand."
     )
+
+
+class CaseStillOpen(RecordsError):
+    message = _(
+        "The case is still open: an agreement goes to the e-archive once it is adopted (and "
+        "not under review or out for consultation), a forum's case once the forum is closed."
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from records.views import disposals, register, requests
+from records.views import archive, disposals, register, requests
 
 app_name = "records"
 urlpatterns = [
@@ -8,6 +8,8 @@ urlpatterns = [
     path("<int:pk>/", register.document, name="document"),
     path("<int:pk>/correct/", register.correct, name="correct"),
     path("<int:pk>/request/", requests.ask, name="ask"),
+    path("cases/<int:pk>/archive/", archive.case_archive, name="archive"),
+    path("packages/<int:pk>/download/", archive.download, name="download_package"),
     path("plan/", disposals.plan, name="plan"),
     path("disposals/", disposals.disposal_list, name="disposals"),
     path("disposals/<int:pk>/approve/", disposals.approve, name="approve_disposal"),

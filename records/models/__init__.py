@@ -1,8 +1,10 @@
+from records.models.archive import ArchivePackage
 from records.models.documents import Case, Correction, Document, DocumentType, Origin, Series
 from records.models.plan import Disposal, RetentionRule
 from records.models.requests import DocumentRequest
 
 __all__ = [
+    "ArchivePackage",
     "Case",
     "Correction",
     "Disposal",

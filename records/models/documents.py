@@ -117,6 +117,17 @@ class Case(models.Model):
     def __str__(self):
         return f"{self.number} {self.title}"
 
+    @property
+    def is_open(self):
+        """Still being worked on: its agreement not decided yet (drafted, out for
+        consultation, or a successor under review), or its forum not closed."""
+        if self.agreement_id:
+            from agreements.models import Agreement
+
+            open_statuses = (Agreement.Status.CONSULTATION, *Agreement.DRAFTING_STATUSES)
+            return self.agreement.status in open_statuses
+        return self.forum.closed_at is None
+
     @classmethod
     @transaction.atomic
     def of_agreement(cls, agreement):

@@ -1,7 +1,6 @@
 """Requests for official documents: anyone asks, a coordinator answers without delay."""
 
 import secrets
-from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -13,20 +12,13 @@ from django.utils.translation import gettext_lazy as _
 
 import events
 from records import exceptions as errors
+from records.workdays import one_working_day_before
 
 APPEAL_TEXT = _(
     "You may appeal against the decision to the administrative court of appeal "
     "(kammarrätten). Send the appeal in writing to the municipality within three weeks of "
     "receiving this decision; say which decision you appeal against and the change you ask for."
 )
-
-
-def one_working_day_before(now):
-    """The same time on the previous working day (Monday to Friday)."""
-    before = now - timedelta(days=1)
-    while before.weekday() >= 5:
-        before -= timedelta(days=1)
-    return before
 
 
 class DocumentRequestQuerySet(models.QuerySet):

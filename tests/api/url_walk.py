@@ -107,3 +107,29 @@ def lo_commitment():
     from followup.models import Commitment
 
     return {**LO, "pk": Commitment.objects.filter(plan__agreement__slug=LO["slug"])[0].pk}
+
+
+def register_entry():
+    from records.models import Document
+
+    return {"pk": Document.objects.filter(case__number="KS 2024/0412").first().pk}
+
+
+def waiting_request():
+    from records.models import DocumentRequest
+
+    return DocumentRequest.objects.waiting().first()
+
+
+URLS |= {
+    # The register: entries for everyone; anyone asks (POST); the case's coordinators list
+    # and answer requests (others see an empty list); the code reads the answer.
+    "api:register-list": Expect(),
+    "api:register-detail": Expect(kwargs=register_entry),
+    "api:register-ask": Expect(default=405, kwargs=register_entry, post=True),
+    "api:request-list": Expect({"anonymous": 401}),
+    "api:request-answer": Expect(
+        {"anonymous": 401}, default=405, kwargs=lambda: {"pk": waiting_request().pk}, post=True
+    ),
+    "api:request-detail": Expect(kwargs=lambda: {"code": waiting_request().code}),
+}

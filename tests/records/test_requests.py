@@ -122,9 +122,13 @@ def test_an_answered_request_cannot_be_answered_again(coordinator, waiting):
         (datetime(2026, 12, 7, 10), datetime(2026, 12, 4, 10)),  # Monday -> Friday
         (datetime(2026, 12, 8, 10), datetime(2026, 12, 7, 10)),  # Tuesday -> Monday
         (datetime(2026, 12, 6, 10), datetime(2026, 12, 4, 10)),  # Sunday -> Friday
+        (datetime(2026, 12, 28, 10), datetime(2026, 12, 23, 10)),  # Christmas: Eve to Boxing Day
+        (datetime(2027, 1, 7, 10), datetime(2027, 1, 5, 10)),  # Epiphany (Wednesday)
+        (datetime(2026, 4, 7, 10), datetime(2026, 4, 2, 10)),  # Easter: Good Friday to Monday
+        (datetime(2026, 6, 22, 10), datetime(2026, 6, 18, 10)),  # midsummer eve (Friday)
     ],
 )
-def test_one_working_day_skips_the_weekend(now, before):
+def test_one_working_day_skips_the_weekend_and_holidays(now, before):
     assert one_working_day_before(now) == before
 
 

@@ -1,4 +1,4 @@
-from records.models import Document, DocumentRequest
+from records.models import Case, Document, DocumentRequest
 from tests.url_walk import Expect, signed_in
 
 REGISTRAR = {"admin": 200, "samordnare": 200}
@@ -6,6 +6,10 @@ REGISTRAR = {"admin": 200, "samordnare": 200}
 
 def entry():
     return {"pk": Document.objects.filter(case__number="KS 2024/0412").first().pk}
+
+
+def case():
+    return {"pk": Case.objects.get(number="KS 2024/0412").pk}
 
 
 def waiting_request():
@@ -27,4 +31,7 @@ URLS = {
         signed_in(404, **REGISTRAR), kwargs=lambda: {"pk": waiting_request().pk}, post=True
     ),
     "records:request": Expect(kwargs=lambda: {"code": waiting_request().code}),
+    "records:archive": Expect(signed_in(404, **REGISTRAR), kwargs=case, post=True),
+    # The demo builds no package: nobody finds one that does not exist.
+    "records:download_package": Expect(signed_in(404), kwargs=lambda: {"pk": 2_000_000_000}),
 }

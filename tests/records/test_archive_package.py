@@ -1,0 +1,82 @@
+"""The demo agreement's case exports as an E-ARK package that validates: METS against the
+METS schema with the E-ARK extensions, PREMIS against the PREMIS schema, every checksum and
+size in METS matching its file, every document as PDF/A."""
+
+import hashlib
+import io
+import zipfile
+
+import pytest
+from pypdf import PdfReader
+
+from records.archive import package as sip
+from records.archive.validation import (
+    InvalidPackage,
+    check_mets,
+    check_package,
+    check_premis,
+    listed_files,
+)
+from records.models import Case
+
+NS = {
+    "mets": "http://www.loc.gov/METS/",
+    "premis": "http://www.loc.gov/premis/v3",
+}
+
+
+def _open(content):
+    archive = zipfile.ZipFile(io.BytesIO(content))
+    root = archive.namelist()[0].split("/", 1)[0]
+    return archive, root
+
+
+def test_the_demo_agreements_case_exports_as_a_package_that_validates(demo):
+    case = Case.objects.get(number="KS 2024/0412")
+
+    content = sip.build(case, "uuid-test")
+
+    archive, root = _open(content)
+    mets = check_mets(archive.read(f"{root}/METS.xml"))
+    premis = check_premis(archive.read(f"{root}/metadata/preservation/premis.xml"))
+    assert root == mets.get("OBJID") == "uuid-test"
+    listed = list(listed_files(mets))
+    for path, size, checksum in listed:
+        data = archive.read(f"{root}/{path}")
+        assert (len(data), hashlib.sha256(data).hexdigest()) == (size, checksum), path
+    in_zip = {name.removeprefix(f"{root}/") for name in archive.namelist()}
+    assert in_zip == {path for path, _, _ in listed} | {"METS.xml"}
+    numbers = premis.xpath(
+        "//premis:objectIdentifier[premis:objectIdentifierType='registration number']"
+        "/premis:objectIdentifierValue/text()",
+        namespaces=NS,
+    )
+    assert sorted(numbers) == sorted(case.documents.values_list("number", flat=True))
+    assert premis.xpath("//premis:event[premis:eventType='adopted']", namespaces=NS)
+
+
+def test_every_document_in_the_package_is_pdf_a(demo):
+    case = Case.objects.get(number="KS 2024/0412")
+
+    archive, root = _open(sip.build(case, "uuid-test"))
+
+    pdfs = [n for n in archive.namelist() if n.endswith(".pdf")]
+    assert len(pdfs) == case.documents.count() + 1  # and the case's documentation
+    for name in pdfs:
+        reader = PdfReader(io.BytesIO(archive.read(name)))
+        xmp = reader.xmp_metadata.rdf_root.toxml()
+        assert 'pdfaid:part="2"' in xmp and 'pdfaid:conformance="B"' in xmp, name
+        assert "/OutputIntents" in reader.trailer["/Root"], name
+
+
+def test_a_package_whose_file_was_changed_does_not_validate(demo):
+    case = Case.objects.get(number="KS 2024/0412")
+    archive, root = _open(sip.build(case, "uuid-test"))
+    tampered = io.BytesIO()
+    with zipfile.ZipFile(tampered, "w") as copy:
+        for name in archive.namelist():
+            data = archive.read(name)
+            copy.writestr(name, data + b"%" if name.endswith("case.pdf") else data)
+
+    with pytest.raises(InvalidPackage, match="documentation/case.pdf"):
+        check_package(tampered.getvalue())
