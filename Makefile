@@ -89,3 +89,19 @@ bench-pages: migrate
 .PHONY: bench-search
 bench-search: install
 	DJANGO_SETTINGS_MODULE=config.settings_test $(MANAGE) search_bench --docs $(or $(DOCS),100000)
+
+# Scale benchmark (issue 17, item 7): seeds a city of 1,000 associations, 10,000 people, 3
+# agreements, 50 forums, 2,000 meetings and 100,000 searchable records into a database of its
+# own (var/scale/, or SCALE_DATABASE_URL; never the demo database) on the first run, indexes it,
+# then prints p50/p95 server time of five pages for a coordinator and a member and the time
+# to add a party at 10 and at 1,000 parties (benchmarks/scale_bench.py). The last line:
+# scale orgs=… people=… records=… worst_p95_ms=… party_add_ms_at_10=… party_add_ms_at_1000=…
+SCALE_DIR := $(CURDIR)/var/scale
+SCALE_DATABASE_URL ?= sqlite:///$(SCALE_DIR)/scale.sqlite3
+SCALE_ENV := DATABASE_URL=$(SCALE_DATABASE_URL) OVERENS_VAR_DIR=$(SCALE_DIR) JOBS_EAGER=0
+
+.PHONY: bench-scale
+bench-scale: install
+	mkdir -p $(SCALE_DIR)
+	$(SCALE_ENV) $(MANAGE) migrate --noinput --verbosity 0
+	$(SCALE_ENV) $(PY) -m benchmarks.scale_bench $(if $(REQUESTS),--requests $(REQUESTS))

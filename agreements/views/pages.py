@@ -12,6 +12,7 @@ from agreements.markdown import RENDERING, render_cached
 from agreements.models import Agreement, Revision
 
 LIST_SIZE = 20
+PARTIES = 50  # per page of the agreement page's party table
 
 
 @login_not_required
@@ -64,7 +65,10 @@ def agreement_detail(request, slug):
         "revisions": revisions,
         "previous": {r.number: r.number - 1 for r in revisions if r.number > 1},
         "draft": draft,
-        "parties": agreement.parties.select_related("organisation"),
+        # A thousand parties are a directory, not a table on this page: 50 at a time.
+        "parties": Paginator(agreement.parties.select_related("organisation"), PARTIES).get_page(
+            request.GET.get("page")
+        ),
         "principles": agreement.principles.all(),
         # Newest first; the timeline shows the latest few and folds the rest away.
         "events": list(_timeline(agreement, rights).order_by("-at", "-pk")),

@@ -8,6 +8,7 @@ class OrganisationSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(
         view_name="api:organisation-detail", lookup_field="slug"
     )
+    email = serializers.SerializerMethodField()
 
     class Meta:
         model = Organisation
@@ -22,6 +23,10 @@ class OrganisationSerializer(serializers.ModelSerializer):
             "website",
             "description",
         ]
+
+    def get_email(self, organisation) -> str | None:
+        """Only for those who see the member list (the view's `show_contact`), else null."""
+        return organisation.email if getattr(organisation, "show_contact", False) else None
 
 
 class MembershipSerializer(serializers.ModelSerializer):

@@ -1,5 +1,6 @@
 """Organisations: read by anyone, as the directory; members as the organisation page shows."""
 
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from drf_spectacular.utils import extend_schema
 from rest_framework import viewsets
 from rest_framework.decorators import action
@@ -20,7 +21,20 @@ class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_value_regex = "[-a-zA-Z0-9_]+"
 
     def get_queryset(self):
-        return Organisation.objects.active().select_related("parent")
+        # The e-mail is a contact detail: shown, as on the organisation's page, only to those
+        # who see its member list (one subquery for the whole page).
+        see_members = permissions.visible(
+            self.request.user, "organisations.view_members", Organisation.objects.all()
+        )
+        return (
+            Organisation.objects.active()
+            .select_related("parent")
+            .annotate(
+                show_contact=ExpressionWrapper(
+                    Q(pk__in=see_members.values("pk")), output_field=BooleanField()
+                )
+            )
+        )
 
     def filter_queryset(self, queryset):
         if self.action == "list":

@@ -7,8 +7,8 @@ from tests.agreements.factories import make_party, make_revisions
 pytestmark = pytest.mark.django_db
 
 # The agreement page's files panel adds two: its rule check and the file list.
-# +1 since the header shows the unread notifications.
-MAX_QUERIES = {"/agreements/lo/": 19, "/agreements/lo/compare/?from=1&to=2": 9}
+# +1 since the header shows the unread notifications; +1 for the count of the paged parties.
+MAX_QUERIES = {"/agreements/lo/": 20, "/agreements/lo/compare/?from=1&to=2": 9}
 
 
 @pytest.fixture(params=[3, 30], ids=["3 revisions", "30 revisions"])

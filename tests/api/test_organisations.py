@@ -55,3 +55,29 @@ def test_the_directory_queries_do_not_grow(association, django_assert_max_num_qu
 
     with django_assert_max_num_queries(3):
         client.get("/api/v1/organisations/")
+
+
+@pytest.mark.parametrize(
+    ("role", "sees"),
+    [
+        (None, False),
+        ("outsider", False),
+        ("staff", False),
+        ("member", True),
+        ("association_coordinator", True),
+        ("coordinator", True),
+    ],
+)
+def test_the_e_mail_is_shown_only_to_those_who_see_the_member_list(
+    request, role, sees, association, member
+):
+    association.email = "ordforande@example.org"
+    association.save()
+    client = as_user(request.getfixturevalue(role) if role else None)
+
+    one = client.get("/api/v1/organisations/testhamns-if/").json()
+    listed = client.get("/api/v1/organisations/", {"q": "Testhamns IF"}).json()["results"]
+
+    expected = "ordforande@example.org" if sees else None
+    assert one["email"] == expected
+    assert [o["email"] for o in listed if o["slug"] == "testhamns-if"] == [expected]
