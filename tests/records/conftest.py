@@ -8,8 +8,10 @@ numbers, and a way to let the verbs' events take effect (they are told after the
 
 import pytest
 
-from agreements.models import RegistrationFormat
-from tests.consultation.factories import make_agreement, make_party
+from agreements.models import Disposition, RegistrationFormat
+from records.models import Case
+from tests.agreements.factories import adopt
+from tests.consultation.factories import make_agreement, make_comment, make_party, publish
 
 
 @pytest.fixture
@@ -30,3 +32,14 @@ def agreement(municipality, department, coordinator, association, registration_f
 def told(django_capture_on_commit_callbacks):
     """`with told(): verb()` runs what listeners do after the verb's commit."""
     return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
+def case(agreement, coordinator, member, association, told):
+    with told():
+        revision = publish(agreement, by=coordinator)
+        comment = make_comment(revision, member, association, body="Bra förslag.")
+        comment.answer(disposition=Disposition.ACCEPTED, reason="Tack.", by=coordinator)
+        agreement.close_consultation(by=coordinator)
+        adopt(agreement, revision, by=coordinator)
+    return Case.of_agreement(agreement)

@@ -1,6 +1,7 @@
 """The demo agreement's case exports as an E-ARK package that validates: METS against the
 METS schema with the E-ARK extensions, PREMIS against the PREMIS schema, every checksum and
-size in METS matching its file, every document as PDF/A."""
+size in METS matching its file, every document as PDF/A. The demo's case (84 documents, one
+PDF each) is built once; the other rules are shown on a small case."""
 
 import hashlib
 import io
@@ -55,9 +56,7 @@ def test_the_demo_agreements_case_exports_as_a_package_that_validates(demo):
     assert premis.xpath("//premis:event[premis:eventType='adopted']", namespaces=NS)
 
 
-def test_every_document_in_the_package_is_pdf_a(demo):
-    case = Case.objects.get(number="KS 2024/0412")
-
+def test_every_document_in_the_package_is_pdf_a(case):
     archive, root = _open(sip.build(case, "uuid-test"))
 
     pdfs = [n for n in archive.namelist() if n.endswith(".pdf")]
@@ -69,8 +68,7 @@ def test_every_document_in_the_package_is_pdf_a(demo):
         assert "/OutputIntents" in reader.trailer["/Root"], name
 
 
-def test_a_package_whose_file_was_changed_does_not_validate(demo):
-    case = Case.objects.get(number="KS 2024/0412")
+def test_a_package_whose_file_was_changed_does_not_validate(case):
     archive, root = _open(sip.build(case, "uuid-test"))
     tampered = io.BytesIO()
     with zipfile.ZipFile(tampered, "w") as copy:

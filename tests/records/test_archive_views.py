@@ -4,26 +4,13 @@ everyone else the pages do not exist."""
 
 import pytest
 
-from agreements.models import Disposition
 from records.archive.validation import check_package
 from records.exceptions import CaseStillOpen
 from records.models import ArchivePackage, Case
-from tests.agreements.factories import adopt
-from tests.consultation.factories import make_comment, publish
+from tests.consultation.factories import publish
 from tests.dialogues.factories import make_forum
 
 OTHERS = ["outsider", "member", "association_coordinator", "staff"]
-
-
-@pytest.fixture
-def case(agreement, coordinator, member, association, told):
-    with told():
-        revision = publish(agreement, by=coordinator)
-        comment = make_comment(revision, member, association, body="Bra förslag.")
-        comment.answer(disposition=Disposition.ACCEPTED, reason="Tack.", by=coordinator)
-        agreement.close_consultation(by=coordinator)
-        adopt(agreement, revision, by=coordinator)
-    return Case.of_agreement(agreement)
 
 
 @pytest.fixture
