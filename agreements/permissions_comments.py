@@ -66,7 +66,7 @@ def commenting_organisations(user, agreement):
 def can_comment(user, revision):
     if not revision.consultation_is_open:
         return False
-    return bool(commenting_organisations(user, revision.agreement))
+    return bool(revision_commenting_organisations(user, revision))
 
 
 def can_edit_comment(user, comment):
@@ -99,14 +99,17 @@ def comment_is_frozen(comment):
     return not comment.revision.consultation_is_open
 
 
-def _commenting_organisation_ids(user, revision):
-    # A list page asks once per comment; the answer is the same for the whole revision,
-    # so it is kept on the revision object (which lives for one request).
-    cache = revision.__dict__.setdefault("_commenting_organisation_ids", {})
+def revision_commenting_organisations(user, revision):
+    """`commenting_organisations` for the revision's agreement, kept on the revision object
+    (which lives for one request): a page asks once per comment and the answer is the same."""
+    cache = revision.__dict__.setdefault("_commenting_organisations", {})
     if user.pk not in cache:
-        organisations = commenting_organisations(user, revision.agreement)
-        cache[user.pk] = {organisation.pk for organisation in organisations}
+        cache[user.pk] = commenting_organisations(user, revision.agreement)
     return cache[user.pk]
+
+
+def _commenting_organisation_ids(user, revision):
+    return {organisation.pk for organisation in revision_commenting_organisations(user, revision)}
 
 
 def get_revision_or_404(user, slug, number, check=can_view_comments):
@@ -147,4 +150,5 @@ __all__ = [
     "get_comment_or_404",
     "get_revision_or_404",
     "report_shows_names",
+    "revision_commenting_organisations",
 ]

@@ -2,7 +2,6 @@
 
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
@@ -66,10 +65,22 @@ def agreement_detail(request, slug):
         "draft": draft,
         "parties": agreement.parties.select_related("organisation"),
         "principles": agreement.principles.all(),
-        "events": agreement.events.select_related("actor", "revision", "party__organisation"),
+        **_timeline(agreement),
         **rights,
     }
     return render(request, "agreements/detail.html", context)
+
+
+def _timeline(agreement):
+    """The timeline's events (read only when its cached fragment is missing) and what of
+    them can change: the timeline is append-only, but a draft's events take its number
+    when it is published, and organisations and people can be renamed."""
+    events = agreement.events.select_related("actor", "revision", "party__organisation")
+    stamp = events.values_list(
+        "pk", "revision__number", "party__organisation__name",
+        "actor__first_name", "actor__last_name", "actor__username",
+    )  # fmt: skip
+    return {"events": events.defer("revision__body"), "timeline_stamp": list(stamp)}
 
 
 def _review(user, current, revisions, draft):
@@ -127,12 +138,10 @@ def compare(request, slug):
     context = {"agreement": agreement, "form": form, "sections": None}
     if data is None or not form.is_valid():
         return render(request, "agreements/compare.html", context, status=400 if asked else 200)
-    old, new = (
-        agreement.revisions.published()
-        .prefetch_related(Prefetch("sections"))
-        .get(number=form.cleaned_data[key])
-        for key in ("from", "to")
-    )
+    wanted = form.cleaned_data["from"], form.cleaned_data["to"]
+    pair = agreement.revisions.published().prefetch_related("sections").filter(number__in=wanted)
+    by_number = {revision.number: revision for revision in pair}
+    old, new = by_number[wanted[0]], by_number[wanted[1]]
     sections = diff.compare(old.section_list(), new.section_list())
     context.update(
         old=old,
