@@ -9,17 +9,23 @@ plain values, so a page whose sections are all cached builds no comment objects;
 gives a new digest, so nothing is invalidated by hand and no stale section is ever shown.
 A comment's files are never frozen while anyone may change them, so a cached section never
 holds the CSRF token of a "mark as superseded" form.
+
+In front of the sections, the page's whole comment part is cached under the revision's
+comments' last change (`comments_stamp`), so a page read between two changes costs a few
+aggregate queries and one cache read, however many comments there are.
 """
 
 import hashlib
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.db.models import Count, Max, Q
 from django.template.loader import get_template
 from django.utils import translation
 
 from agreements.models import Comment
 from attachments.models import Attachment
+from organisations.models import Organisation
 
 SECTION_TEMPLATE = "agreements/consultation/_section.html"
 # How long an unused section stays in the cache; a changed one is never read again.
@@ -71,12 +77,56 @@ def _key(name, parts):
     return f"agreements:{name}:{digest}"
 
 
+def comments_stamp(revision):
+    """The last change of what the page shows of the revision's comments and of the comments
+    carried over to it: every change adds a row or sets a time to now (posting, replying,
+    editing, withdrawing, answering, files), or renames an organisation."""
+    comments = Comment.objects.filter(revision=revision)
+    carried = Comment.objects.filter(carry_overs__revision=revision)
+    answers = {"answered": Count("response"), "answered_at": Max("response__responded_at")}
+    files = Attachment.objects.filter(
+        content_type=ContentType.objects.get_for_model(Comment),
+        object_id__in=comments.values("pk"),
+    )
+    names = Organisation.objects.filter(
+        Q(agreement_comments__revision=revision)
+        | Q(agreement_comments__carry_overs__revision=revision)
+    )
+    return (
+        comments.aggregate(
+            count=Count("pk"), last=Max("pk"), edited_at=Max("edited_at"),
+            withdrawn=Count("withdrawn_at"), withdrawn_at=Max("withdrawn_at"), **answers,
+        ),
+        carried.aggregate(count=Count("pk"), **answers),
+        files.aggregate(count=Count("pk"), last=Max("pk"), superseded=Max("superseded_at")),
+        sorted(names.values_list("pk", "name").distinct()),
+    )  # fmt: skip
+
+
+def comments_page(revision, commenting_organisations, hide_names, render):
+    """The comment part of the consultation page: cached until the comments next change,
+    else `render()`ed."""
+    parts = (
+        hide_names,  # a public consultation's visitors see organisations, not persons
+        revision.pk,
+        revision.published_at,
+        translation.get_language(),
+        revision.consultation_is_open,
+        sorted(organisation.pk for organisation in commenting_organisations),
+        comments_stamp(revision),
+    )
+    return _cached(_key("consultation-comments", parts), render)
+
+
 def comment_form(revision, commenting_organisations, render):
     """The fields of the empty comment form (without its CSRF token, which the page adds):
     they depend only on the frozen sections and the organisations the reader may speak for."""
     organisations = sorted((o.pk, o.name) for o in commenting_organisations)
     parts = (revision.pk, revision.published_at, translation.get_language(), organisations)
-    key = _key("comment-form", parts)
+    return _cached(_key("comment-form", parts), render)
+
+
+def _cached(key, render):
     html = cache.get(key)
     if html is None:
         html = render()

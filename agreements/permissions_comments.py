@@ -33,6 +33,7 @@ from organisations.models import Membership, Organisation
 from organisations.permissions import (
     group_ids_with_perm,
     groups_for,
+    has_perm,
     role_group,
     staff_groups,
     user_group_ids,
@@ -68,6 +69,8 @@ def _reads_by_group(user, revision):
         return True
     if not user.is_authenticated or not user.is_active:
         return False
+    if revision.consultation_readers != Readers.INVITED:  # the grants the request has read
+        return has_perm(user, VIEW, revision.agreement)
     cache = revision.__dict__.setdefault("_reader_group_ids", [])
     if not cache:  # the same for every reader of the revision in one request
         cache.append(reader_group_ids(revision))
@@ -145,7 +148,7 @@ def commenting_organisations(user, revision):
 def can_comment(user, revision):
     if not revision.consultation_is_open:
         return False
-    return bool(_commenting_organisation_ids(user, revision))
+    return bool(revision_commenting_organisations(user, revision))
 
 
 def answering_organisations(user, revision):
@@ -191,14 +194,17 @@ def comment_is_frozen(comment):
     return not comment.revision.consultation_is_open
 
 
-def _commenting_organisation_ids(user, revision):
-    # A list page asks once per comment; the answer is the same for the whole revision,
-    # so it is kept on the revision object (which lives for one request).
-    cache = revision.__dict__.setdefault("_commenting_organisation_ids", {})
+def revision_commenting_organisations(user, revision):
+    """`commenting_organisations` of the revision, kept on the revision object
+    (which lives for one request): a page asks once per comment and the answer is the same."""
+    cache = revision.__dict__.setdefault("_commenting_organisations", {})
     if user.pk not in cache:
-        organisations = commenting_organisations(user, revision)
-        cache[user.pk] = {organisation.pk for organisation in organisations}
+        cache[user.pk] = commenting_organisations(user, revision)
     return cache[user.pk]
+
+
+def _commenting_organisation_ids(user, revision):
+    return {organisation.pk for organisation in revision_commenting_organisations(user, revision)}
 
 
 def get_revision_or_404(user, slug, number, check=can_view_comments):
@@ -244,4 +250,5 @@ __all__ = [
     "get_revision_or_404",
     "reader_group_ids",
     "report_shows_names",
+    "revision_commenting_organisations",
 ]

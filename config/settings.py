@@ -162,6 +162,18 @@ LOGOUT_REDIRECT_URL = "home"
 GUARDIAN_RAISE_403 = False
 ANONYMOUS_USER_NAME = None
 
+# Rendered fragments (a published revision's text, consultation sections, timelines) are
+# cached under keys made from what they show, so nothing is ever invalidated and each
+# process's own memory is enough: a shared cache (Redis) would only save each process's
+# first render, at a network round trip on every hit. The default 300 entries are too few
+# for the consultation page (a fragment per section, language and commenting organisation).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 5000)},
+    }
+}
+
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Swedish")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]

@@ -92,16 +92,43 @@ def _carried_by_section(revision):
 
 @login_unless_public
 def consultation(request, slug, number):
-    """The revision's text, section by section, with comments and counts beside each; each
-    section is rendered once and then read from the cache (agreements/fragments.py)."""
+    """The revision's text, section by section, with comments and counts beside each. The
+    whole is cached until the comments next change; each section, rendered once, is cached
+    until its own comments change (agreements/fragments.py)."""
     revision = rules.get_revision_or_404(request.user, slug, number)
+    on_behalf_of = rules.revision_commenting_organisations(request.user, revision)
+    can_comment = rules.can_comment(request.user, revision)
+    hide_names = not rules.report_shows_names(request.user, revision)
+    context = {"revision": revision, "agreement": revision.agreement, "can_comment": can_comment,
+               "request": request, "hide_names": hide_names}  # fmt: skip
+    comments_html = fragments.comments_page(
+        revision,
+        on_behalf_of,
+        hide_names,
+        lambda: _render_comments(revision, on_behalf_of, context),
+    )
+    form_html = can_comment and fragments.comment_form(
+        revision,
+        on_behalf_of,
+        lambda: render_to_string(
+            "includes/form.html", {"form": CommentForm(user=request.user, revision=revision)}
+        ),
+    )
+    return render(request, "agreements/consultation/consultation.html", {
+        **context, "comments_html": comments_html, "form_html": form_html,
+        "can_answer": rules.can_answer(request.user, revision),
+        "has_invitations": revision.invitations.exists() or revision.questions.exists(),
+    })  # fmt: skip
+
+
+def _render_comments(revision, on_behalf_of, context):
+    """The sections with the newest comments beside each, the comments on the whole revision
+    and those whose passage is gone."""
     counts, carried = revision.comments.counts_by_section(), _carried_by_section(revision)
     stamps = fragments.comment_stamps(_latest_ids(revision))
     by_section = {}
     for pk, (section_id, stamp) in stamps.items():
         by_section.setdefault(section_id, []).append((pk, stamp))
-    on_behalf_of = rules.commenting_organisations(request.user, revision)
-    can_comment = rules.can_comment(request.user, revision)
     whole, *sections = (
         {
             "section": section,
@@ -113,23 +140,11 @@ def consultation(request, slug, number):
         for section in [None, *revision.sections.all()]
     )
     _comments_of(revision, [whole])
-    hide_names = not rules.report_shows_names(request.user, revision)
-    context = {"revision": revision, "agreement": revision.agreement, "can_comment": can_comment,
-               "request": request, "hide_names": hide_names}  # fmt: skip
     for item in sections:
-        item["key"] = fragments.section_key(revision, item, on_behalf_of, hide_names)
+        item["key"] = fragments.section_key(revision, item, on_behalf_of, context["hide_names"])
     fragments.render_sections(sections, context, lambda items: _comments_of(revision, items))
-    form_html = can_comment and fragments.comment_form(
-        revision,
-        on_behalf_of,
-        lambda: render_to_string(
-            "includes/form.html", {"form": CommentForm(user=request.user, revision=revision)}
-        ),
-    )
-    return render(request, "agreements/consultation/consultation.html", {
-        **context, "sections": sections, "whole": whole, "form_html": form_html,
-        "can_answer": rules.can_answer(request.user, revision),
-        "has_invitations": revision.invitations.exists() or revision.questions.exists(),
+    return render_to_string("agreements/consultation/_comments.html", {
+        **context, "sections": sections, "whole": whole,
         "orphaned": [row for row in carried.get(None, []) if row.kind == CarryOver.Kind.ORPHANED],
     })  # fmt: skip
 

@@ -2,7 +2,6 @@
 
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
@@ -70,18 +69,27 @@ def agreement_detail(request, slug):
             request.GET.get("page")
         ),
         "principles": agreement.principles.all(),
-        # Newest first; the timeline shows the latest few and folds the rest away.
-        "events": list(_timeline(agreement, rights).order_by("-at", "-pk")),
+        **_timeline(agreement, rights),
         **rights,
     }
     return render(request, "agreements/detail.html", context)
 
 
 def _timeline(agreement, rights):
+    """The timeline's events, newest first (read only when its cached fragment is missing),
+    and what of them can change: the timeline is append-only, but a draft's events take its
+    number when it is published, and organisations and people can be renamed. The restricted
+    lines (a draft action plan, an open follow-up) are for those who read the agreement by
+    permission, the same readers who see the actors' names."""
     events = agreement.events.select_related("actor", "revision", "party__organisation")
-    # The restricted lines (a draft action plan, an open follow-up) are for those who read
-    # the agreement by permission, the same readers who see the actors' names.
-    return events if rights["show_actors"] else events.filter(restricted=False)
+    if not rights["show_actors"]:
+        events = events.filter(restricted=False)
+    events = events.order_by("-at", "-pk")
+    stamp = events.values_list(
+        "pk", "revision__number", "party__organisation__name",
+        "actor__first_name", "actor__last_name", "actor__username",
+    )  # fmt: skip
+    return {"events": events.defer("revision__body"), "timeline_stamp": list(stamp)}
 
 
 def _review(user, current, revisions, draft):
@@ -139,12 +147,10 @@ def compare(request, slug):
     context = {"agreement": agreement, "form": form, "sections": None}
     if data is None or not form.is_valid():
         return render(request, "agreements/compare.html", context, status=400 if asked else 200)
-    old, new = (
-        agreement.revisions.published()
-        .prefetch_related(Prefetch("sections"))
-        .get(number=form.cleaned_data[key])
-        for key in ("from", "to")
-    )
+    wanted = form.cleaned_data["from"], form.cleaned_data["to"]
+    pair = agreement.revisions.published().prefetch_related("sections").filter(number__in=wanted)
+    by_number = {revision.number: revision for revision in pair}
+    old, new = by_number[wanted[0]], by_number[wanted[1]]
     sections = diff.compare(old.section_list(), new.section_list())
     context.update(
         old=old,

@@ -6,6 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from agreements.models import Disposition
+from tests.attachments.factories import make_attachment
 from tests.consultation.factories import make_comment
 
 URL = "/agreements/lo/revisions/1/consultation/"
@@ -79,3 +80,39 @@ def test_the_second_view_loads_no_comments_but_shows_them(client, member, commen
 
     assert len(second) < len(first)
     assert comment.body in response.content.decode()
+
+
+# The whole comment part of the page is cached until the comments' last change too.
+
+
+def test_a_withdrawn_comment_shows_as_withdrawn(client, member, comment):
+    assert comment.body in page(client, member)
+
+    comment.withdraw(by=member)
+
+    assert comment.body not in page(client, member)
+
+
+def test_a_renamed_organisation_shows_its_new_name(client, member, association, comment):
+    page(client, member)
+
+    association.name = "Testhamns idrottsförening"
+    association.save()
+
+    assert "<strong>Testhamns idrottsförening</strong>" in page(client, member)
+
+
+def test_a_file_attached_to_a_comment_shows(client, member, comment):
+    page(client, member)
+
+    attachment = make_attachment(comment, by=member)
+
+    assert attachment.original_name in page(client, member)
+
+
+def test_a_reply_shows_in_the_reply_count(client, member, association, revision, comment):
+    page(client, member)
+
+    make_comment(revision, member, association, parent=comment, body="Ett svar.")
+
+    assert "1 svar" in page(client, member)
