@@ -60,9 +60,7 @@ def test_each_verb_of_the_follow_up_leaves_one_line_in_order(
         commitment, organisation=association, status=S.IN_PROGRESS, progress=50,
         text="Halvvägs.", by=member,
     )  # fmt: skip
-    round.answer_survey(
-        organisation=association, scores=all_fives(agreement), text="", by=member
-    )
+    round.answer_survey(organisation=association, scores=all_fives(agreement), text="", by=member)
     round.publish(summary="", by=coordinator)
 
     assert kinds(agreement) == [
@@ -86,9 +84,7 @@ def test_a_survey_answer_names_neither_the_organisation_nor_the_person(
 ):
     round = open_round(plan, year=2026)
 
-    round.answer_survey(
-        organisation=association, scores=all_fives(agreement), text="", by=member
-    )
+    round.answer_survey(organisation=association, scores=all_fives(agreement), text="", by=member)
     client.force_login(coordinator)
     page = client.get("/agreements/lo/").text
     line = page.split("Enkäten besvarad")[1].split("</li>")[0]

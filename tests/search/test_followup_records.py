@@ -51,9 +51,7 @@ def publish_report(commitment, member, association, coordinator):
 def test_a_commitment_of_a_public_agreement_is_found_by_everyone(commitment, member, outsider):
     index_everything()
 
-    assert titles(None, "paddelbanor") == [
-        f"{commitment} – Handlingsplan 2025–2026, Testhamns LÖ"
-    ]
+    assert titles(None, "paddelbanor") == [f"{commitment} – Handlingsplan 2025–2026, Testhamns LÖ"]
     assert types(outsider, "paddelbanor") == {"followup.commitment"}
     assert types(member, "spontanidrott") == {"followup.commitment"}
 
