@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Disposition, NotificationPreference, Section
-from agreements.permissions_comments import commenting_organisations
+from agreements.permissions_comments import revision_commenting_organisations
 from organisations.models import Organisation
 
 BODY_HELP = _("Markdown: *italic*, **bold**, lists with -. No HTML.")
@@ -28,7 +28,7 @@ class OrganisationChoiceField(forms.ModelChoiceField):
 
 def organisation_field(user, revision, organisations=None):
     if organisations is None:
-        organisations = commenting_organisations(user, revision)
+        organisations = revision_commenting_organisations(user, revision)
     field = OrganisationChoiceField(
         label=_("On behalf of"),
         queryset=Organisation.objects.filter(pk__in=[o.pk for o in organisations]),

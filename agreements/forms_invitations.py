@@ -67,7 +67,11 @@ class InvitedFields(forms.Form):
         self.fields["other_organisations"].queryset = invitable(agreement).exclude(
             pk__in=parties.values("pk")
         )
-        self.fields["readers"].initial = Readers.PUBLIC if agreement.is_public else Readers.PARTIES
+        # Public by default where the agreement is public now (a review of the one in force);
+        # a new agreement, not yet public, is consulted on among its parties unless chosen.
+        self.fields["readers"].initial = (
+            Readers.PUBLIC if agreement.is_public_now else Readers.PARTIES
+        )
         self.parties = parties
 
     def clean_questions(self):

@@ -117,22 +117,28 @@ def report_shows_names(user, revision):
 
 def invited_organisations(user, revision, *, declined=False):
     """The invited organisations `user` is a member of (with those that declined, or not)."""
+    return [
+        invitation.organisation
+        for invitation in _invitations_of(user, revision)
+        if declined or invitation.declined_at is None
+    ]
+
+
+def _invitations_of(user, revision):
     if not user.is_authenticated or revision.is_draft:
         return []
     invitations = revision.invitations.filter(organisation__memberships__user=user)
-    if not declined:
-        invitations = invitations.filter(declined_at__isnull=True)
-    return [invitation.organisation for invitation in invitations.select_related("organisation")]
+    return list(invitations.select_related("organisation"))
 
 
 def commenting_organisations(user, revision):
     """The organisations `user` may comment on behalf of (never the municipality): invited
     ones that have not declined, and, unless only the invited take part, active parties."""
     agreement = revision.agreement
-    organisations = invited_organisations(user, revision)
+    invitations = _invitations_of(user, revision)
+    organisations = [i.organisation for i in invitations if i.declined_at is None]
     if revision.consultation_readers != Readers.INVITED:
-        declined = {o.pk for o in invited_organisations(user, revision, declined=True)}
-        declined -= {o.pk for o in organisations}
+        declined = {i.organisation_id for i in invitations if i.declined_at is not None}
         organisations += [
             o for o in party_organisations_of(user, agreement) if o.pk not in declined
         ]

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
-from django.db.models import F, Window
+from django.db.models import F, Q, Window
 from django.db.models.functions import RowNumber
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -117,7 +117,9 @@ def consultation(request, slug, number):
     return render(request, "agreements/consultation/consultation.html", {
         **context, "comments_html": comments_html, "form_html": form_html,
         "can_answer": rules.can_answer(request.user, revision),
-        "has_invitations": revision.invitations.exists() or revision.questions.exists(),
+        "has_invitations": Revision.objects.filter(pk=revision.pk)
+        .filter(Q(invitations__isnull=False) | Q(questions__isnull=False))
+        .exists(),
     })  # fmt: skip
 
 

@@ -29,13 +29,14 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from agreements.models import Comment, Party
+from agreements.models import Comment, Party, Question
 from api.models import ApiToken
 from attachments.demo import ACTION_PLAN
 from attachments.models import Attachment
 from dialogues.models import ActionItem, Meeting, Post, Topic
 from followup.models import Commitment
 from organisations.models import Organisation
+from records.models import Document, DocumentRequest
 from tests.webhooks.url_walk import demo_webhook
 
 EXAMPLES = int(os.environ.get("SCHEMATHESIS_EXAMPLES", "5"))
@@ -85,11 +86,16 @@ def demo_path_parameters():
     party = Party.objects.filter(agreement__slug=AGREEMENT).exclude(role="municipality").first()
     webhook, delivery = demo_webhook()
     commitment = Commitment.objects.filter(plan__agreement__slug=LO, status="in_progress")[0]
+    question = Question.objects.filter(revision__agreement__slug=AGREEMENT).first()
+    request = DocumentRequest.objects.order_by("pk").first()
     return {
         "/api/v1/organisations/{slug}/": {"slug": "kullahamns-if"},
         "/api/v1/agreements/{slug}/": {"slug": AGREEMENT, "number": 1, "party_id": party.pk},
         "/api/v1/agreements/{slug}/revisions/{number}/comments/{id}/": {
             "slug": AGREEMENT, "number": 1, "id": comment.pk,
+        },
+        "/api/v1/agreements/{slug}/revisions/{number}/questions/": {
+            "slug": AGREEMENT, "number": 1, "question_id": question.pk,
         },
         "/api/v1/agreements/{slug}/follow-ups/": {"slug": LO, "year": 2026, "id": commitment.pk},
         "/api/v1/agreements/{slug}/commitments/": {"slug": LO, "id": commitment.pk},
@@ -113,6 +119,8 @@ def demo_path_parameters():
         "/api/v1/records/{label}/{object_id}/": {
             "label": "organisations.organisation", "object_id": city.pk,
         },
+        "/api/v1/register/": {"id": Document.objects.order_by("pk").first().pk},
+        "/api/v1/requests/": {"id": request.pk, "code": request.code},
         # Switched off, and its delivery names no record: a resend sends nothing anywhere.
         "/api/v1/webhooks/{id}/": {"id": webhook.pk, "delivery_id": delivery.pk},
     }  # fmt: skip

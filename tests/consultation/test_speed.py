@@ -52,4 +52,4 @@ def test_the_page_runs_a_constant_number_of_queries(
     with django_assert_max_num_queries(few):
         client.get(url)
 
-    assert few <= 25
+    assert few <= 26  # 25 before the page read the reader's invitations (one query)
