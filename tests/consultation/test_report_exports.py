@@ -118,3 +118,20 @@ def test_the_report_page_links_to_the_downloads(client, coordinator, report):
 
     assert f'href="{PDF}"' in page and "Ladda ner som PDF" in page
     assert f'href="{DOCX}"' in page and "Ladda ner som Word (DOCX)" in page
+
+
+@pytest.mark.django_db
+def test_the_report_files_ask_the_same_number_of_queries_for_more_comments(
+    client, coordinator, report, member, association, django_assert_max_num_queries
+):
+    client.force_login(coordinator)
+    client.get(DOCX)  # warm the session and the permission caches
+    with django_assert_max_num_queries(40) as few:
+        client.get(DOCX)
+    for number in range(5):
+        make_comment(report, member, association, body=f"Synpunkt {number}.")
+
+    with django_assert_max_num_queries(len(few)):
+        response = client.get(DOCX)
+
+    assert "Synpunkt 4." in docx_text(response.content)[1]
