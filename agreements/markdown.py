@@ -125,3 +125,30 @@ def render_cached(text):
     itself, so an edited comment or a reused id can never meet another text's HTML."""
     digest = hashlib.blake2b(text.encode(), digest_size=20).hexdigest()
     return cache.get_or_set(f"agreements:html:{RENDERING}:{digest}", lambda: render(text), None)
+
+
+def _plain(token):
+    """An inline token's text without its formatting (for a document writer)."""
+    words = (
+        " " if child.type in ("softbreak", "hardbreak") else child.content
+        for child in token.children or []
+        if child.type in ("text", "code_inline", "softbreak", "hardbreak")
+    )
+    return "".join(words).strip()
+
+
+def blocks(text):
+    """The text as plain blocks for a document writer: [(kind, text)], kind "heading",
+    "paragraph", "bullet" or "number" (formatting and links left out)."""
+    result, lists = [], []
+    tokens = _parser.parse(text or "")
+    for index, token in enumerate(tokens):
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            lists.append("bullet" if token.type == "bullet_list_open" else "number")
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            lists.pop()
+        elif token.type == "inline" and token.content.strip():
+            opener = tokens[index - 1].type
+            kind = "heading" if opener == "heading_open" else (lists[-1] if lists else "paragraph")
+            result.append((kind, _plain(token)))
+    return result

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from agreements.views import drafting, pages, workflow
+from agreements.views import drafting, exports, pages, workflow
 
 app_name = "agreements"
 urlpatterns = [
@@ -9,6 +9,8 @@ urlpatterns = [
     path("new/", drafting.create, name="create"),
     path("<slug:slug>/", pages.agreement_detail, name="detail"),
     path("<slug:slug>/print/", pages.print_view, name="print"),
+    path("<slug:slug>/print.pdf", exports.agreement_pdf, name="print_pdf"),
+    path("<slug:slug>/print.docx", exports.agreement_docx, name="print_docx"),
     path("<slug:slug>/compare/", pages.compare, name="compare"),
     path("<slug:slug>/revisions/<int:number>/", pages.revision_detail, name="revision"),
     path("<slug:slug>/revisions/<int:number>/adopt/", workflow.adopt, name="adopt"),

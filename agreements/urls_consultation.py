@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from agreements.views import comments, consultation, invitations
+from agreements.views import comments, consultation, exports, invitations
 
 REVISION = "<slug:slug>/revisions/<int:number>/"
 COMMENT = REVISION + "comments/<int:pk>/"
@@ -16,6 +16,12 @@ urlpatterns = [
         REVISION + "consultation/report.csv",
         consultation.report_csv,
         name="consultation_report_csv",
+    ),
+    path(REVISION + "consultation/report.pdf", exports.report_pdf, name="consultation_report_pdf"),
+    path(
+        REVISION + "consultation/report.docx",
+        exports.report_docx,
+        name="consultation_report_docx",
     ),
     path(REVISION + "consultation/invited/", invitations.invitations, name="invitations"),
     path(REVISION + "consultation/invited/new/", invitations.invite, name="invite"),

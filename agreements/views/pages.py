@@ -162,8 +162,9 @@ def compare(request, slug):
     return render(request, "agreements/compare.html", context)
 
 
-@login_not_required
-def print_view(request, slug):
+def printed_revision(request, slug):
+    """(agreement, revision) to print: the current revision, or `?revision=N` if published;
+    404 for a reader who may not see the agreement."""
     agreement = permissions.get_agreement_or_404(request.user, slug)
     number = request.GET.get("revision")
     if number is None:
@@ -174,6 +175,12 @@ def print_view(request, slug):
         raise Http404
     if revision is None:
         raise Http404
+    return agreement, revision
+
+
+@login_not_required
+def print_view(request, slug):
+    agreement, revision = printed_revision(request, slug)
     context = {
         "agreement": agreement,
         "revision": revision,

@@ -40,6 +40,8 @@ def party_id(agreement, name="Testhamns IF"):
 PUBLISHED_MATRIX = [
     ("/agreements/lo/", READERS, 404),
     ("/agreements/lo/print/", READERS, 404),
+    ("/agreements/lo/print.pdf", READERS, 404),
+    ("/agreements/lo/print.docx", READERS, 404),
     ("/agreements/lo/compare/", READERS, 404),
     ("/agreements/lo/revisions/1/", READERS, 404),
     ("/agreements/lo/draft/", WRITERS, "login"),
@@ -89,7 +91,8 @@ def test_a_never_published_agreement_is_seen_only_by_its_drafters(
 def test_an_adopted_public_agreement_is_read_by_everyone(client, request, agreement, role):
     adopt(agreement, consult(agreement))
 
-    for url in ["/agreements/lo/", "/agreements/lo/revisions/1/", "/agreements/lo/print/"]:
+    for url in ["/agreements/lo/", "/agreements/lo/revisions/1/", "/agreements/lo/print/",
+                "/agreements/lo/print.pdf", "/agreements/lo/print.docx"]:  # fmt: skip
         assert status_as(client, request, role, url) == 200
 
 

@@ -20,6 +20,8 @@ URLS = {
     "agreements:create": Expect(MANAGERS, default=404, post=True),
     "agreements:detail": Expect(kwargs=lambda: LO),
     "agreements:print": Expect(kwargs=lambda: LO),
+    "agreements:print_pdf": Expect(kwargs=lambda: LO),
+    "agreements:print_docx": Expect(kwargs=lambda: LO),
     "agreements:compare": Expect(kwargs=lambda: LO),
     "agreements:revision": Expect(kwargs=lambda: {**LO, "number": 3}),
     "agreements:adopt": Expect(

@@ -11,6 +11,8 @@ READ_URLS = [
     f"{BASE}/comments/",
     f"{BASE}/consultation/report/",
     f"{BASE}/consultation/report.csv",
+    f"{BASE}/consultation/report.pdf",
+    f"{BASE}/consultation/report.docx",
 ]
 
 

@@ -42,6 +42,12 @@ URLS = {
     "agreements:consultation_report_csv": Expect(
         {**READERS, "anonymous": 404}, kwargs=open_revision
     ),
+    "agreements:consultation_report_pdf": Expect(
+        {**READERS, "anonymous": 404}, kwargs=open_revision
+    ),
+    "agreements:consultation_report_docx": Expect(
+        {**READERS, "anonymous": 404}, kwargs=open_revision
+    ),
     "agreements:consultation_extend": Expect(
         COORDINATOR, default=404, kwargs=open_revision, post=True
     ),
