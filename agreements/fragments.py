@@ -40,6 +40,7 @@ def comment_stamps(comment_ids):
         .values_list(
             "pk", "section_id", "created_at", "edited_at", "withdrawn_at", "organisation__name",
             "response__disposition", "response__responded_at", "response__reason", "reply_count",
+            "author__is_active",
         )
     )  # fmt: skip
     files = {}
@@ -80,7 +81,8 @@ def _key(name, parts):
 def comments_stamp(revision):
     """The last change of what the page shows of the revision's comments and of the comments
     carried over to it: every change adds a row or sets a time to now (posting, replying,
-    editing, withdrawing, answering, files), or renames an organisation."""
+    editing, withdrawing, answering, files), renames an organisation or removes an author
+    (privacy.removal switches the account off)."""
     comments = Comment.objects.filter(revision=revision)
     carried = Comment.objects.filter(carry_overs__revision=revision)
     answers = {"answered": Count("response"), "answered_at": Max("response__responded_at")}
@@ -96,6 +98,7 @@ def comments_stamp(revision):
         comments.aggregate(
             count=Count("pk"), last=Max("pk"), edited_at=Max("edited_at"),
             withdrawn=Count("withdrawn_at"), withdrawn_at=Max("withdrawn_at"), **answers,
+            removed_authors=Count("pk", filter=Q(author__is_active=False)),
         ),
         carried.aggregate(count=Count("pk"), **answers),
         files.aggregate(count=Count("pk"), last=Max("pk"), superseded=Max("superseded_at")),

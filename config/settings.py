@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "api",
     "imports",
+    "privacy",
 ]
 
 MIDDLEWARE = [

@@ -23,6 +23,7 @@ urlpatterns = [
     path("attachments/", include("attachments.urls")),
     path("search/", include("search.urls")),
     path("notifications/", include("notifications.urls")),
+    path("personal-data/", include("privacy.urls")),
     path("api/", include("api.urls")),
     path("webhooks/", include("webhooks.urls")),
     path("register/", include("records.urls")),

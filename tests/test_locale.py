@@ -26,6 +26,7 @@ SOURCES = [
     "webhooks",
     "records",
     "imports",
+    "privacy",
     "templates",
     "locale",
     "manage.py",

@@ -25,6 +25,7 @@ APPS = [
     "webhooks",
     "records",
     "imports",
+    "privacy",
 ]  # noqa: E501
 
 

@@ -84,6 +84,9 @@ class CommentSerializer(serializers.ModelSerializer):
         ]  # fmt: skip
 
     def get_author(self, comment) -> str | None:
+        # A removed person (privacy.removal) is shown as the organisation they wrote for.
+        if comment.author and not comment.author.is_active:
+            return comment.organisation.name
         return comment.author.username if comment.author else None
 
     def get_response(self, comment) -> dict | None:

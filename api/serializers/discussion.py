@@ -20,7 +20,8 @@ class PostSerializer(serializers.ModelSerializer):
         ]  # fmt: skip
 
     def get_author(self, post) -> str:
-        return post.author.username
+        # A removed person (privacy.removal) is shown as the organisation they wrote for.
+        return post.author.username if post.author.is_active else post.organisation.name
 
     def get_body(self, post) -> str | None:
         """Markdown; null once a coordinator has hidden the post."""
