@@ -89,11 +89,30 @@ def _pdf(path, content, group, document=None):
     )
 
 
-def _document_files(entries):
-    return [
-        _pdf(f"representations/rep1/data/{file_name(d.number)}", documents.render(d), REP, d)
-        for d in entries
-    ]
+SUMMARY = "documentation/case.pdf"
+
+
+def entries_of(case):
+    """The case's registered documents, in the order of their numbers."""
+    documents = case.documents.select_related("case", "organisation", "disposal")
+    return list(documents.order_by("sequence"))
+
+
+def planned_files(case, entries=None):
+    """(path in the package, document or None for the case's summary) of every PDF/A the
+    package holds, in order: what the print jobs print one by one."""
+    entries = entries_of(case) if entries is None else entries
+    summary = [(SUMMARY, None)]
+    return summary + [(f"representations/rep1/data/{file_name(d.number)}", d) for d in entries]
+
+
+def render_file(case, document, entries=None):
+    """One of the package's PDF/A files: the case's summary (`document` None) or a document."""
+    if document is not None:
+        return documents.render(document)
+    entries = entries_of(case) if entries is None else entries
+    context = {"case": case, "entries": entries}
+    return render_pdf("records/archive/case_print.html", context, variant=ARCHIVAL)
 
 
 def _schema_files():
@@ -135,11 +154,19 @@ def _record_ids(case, entries):
 
 
 def build(case, package_id, now=None):
-    """The package of `case` as ZIP bytes."""
+    """The package of `case` as ZIP bytes, every PDF/A printed here and now (in one go: the
+    job path prints them one job each and calls `assemble`)."""
+    entries = entries_of(case)
+    pdfs = {path: render_file(case, d, entries) for path, d in planned_files(case, entries)}
+    return assemble(case, package_id, pdfs, now)
+
+
+def assemble(case, package_id, pdfs, now=None):
+    """The package of `case` as ZIP bytes from its PDF/A files already printed: `pdfs` maps
+    each path of `planned_files` to its bytes. A document registered after the files were
+    printed is left out (a closed case takes no new documents)."""
     now = now or timezone.now()
-    entries = list(
-        case.documents.select_related("case", "organisation", "disposal").order_by("sequence")
-    )
+    entries = [d for path, d in planned_files(case) if d is not None and path in pdfs]
     contents = Contents(
         package_id=package_id,
         label=f"{case.number} {case.title}",
@@ -148,11 +175,11 @@ def build(case, package_id, now=None):
         version=software_version(),
         record_ids=_record_ids(case, entries),
     )
-    summary = render_pdf(
-        "records/archive/case_print.html", {"case": case, "entries": entries}, variant=ARCHIVAL
-    )
-    contents.files = [_pdf("documentation/case.pdf", summary, "Documentation")]
-    contents.files += _schema_files() + _document_files(entries)
+    contents.files = [_pdf(SUMMARY, pdfs[SUMMARY], "Documentation")]
+    contents.files += _schema_files()
+    contents.files += [
+        _pdf(path, pdfs[path], REP, d) for path, d in planned_files(case, entries) if d is not None
+    ]
     for number, package_file in enumerate(contents.files, start=1):
         package_file.file_id = f"file-{number}"
     contents.descriptive = PackageFile(

@@ -8,6 +8,7 @@ import io
 import zipfile
 
 import pytest
+from django.contrib.auth.models import User
 from pypdf import PdfReader
 
 from records.archive import package as sip
@@ -18,7 +19,7 @@ from records.archive.validation import (
     check_premis,
     listed_files,
 )
-from records.models import Case
+from records.models import ArchivePackage, Case
 
 NS = {
     "mets": "http://www.loc.gov/METS/",
@@ -35,12 +36,15 @@ def _open(content):
 def test_the_demo_agreements_case_exports_as_a_package_that_validates(demo):
     case = Case.objects.get(number="KS 2024/0412")
 
-    content = sip.build(case, "uuid-test")
+    package = ArchivePackage.request(case, by=User.objects.get(username="samordnare"))
 
-    archive, root = _open(content)
+    package.refresh_from_db()
+    assert package.state == ArchivePackage.State.READY, package.error
+    assert package.parts.count() == case.documents.count() + 1  # a print job each
+    archive, root = _open(package.file.read())
     mets = check_mets(archive.read(f"{root}/METS.xml"))
     premis = check_premis(archive.read(f"{root}/metadata/preservation/premis.xml"))
-    assert root == mets.get("OBJID") == "uuid-test"
+    assert root == mets.get("OBJID") == package.package_id
     listed = list(listed_files(mets))
     for path, size, checksum in listed:
         data = archive.read(f"{root}/{path}")
