@@ -140,7 +140,13 @@ class ArchivePackage(models.Model):
                     Q(state=self.State.FAILED) | Q(progress_at__lt=stalled),
                     pk=self.pk,
                     state__in=[self.State.FAILED, self.State.BUILDING],
-                ).update(state=self.State.BUILDING, error="", finished_at=None, progress_at=now)
+                ).update(
+                    state=self.State.BUILDING,
+                    error="",
+                    finished_at=None,
+                    progress_at=now,
+                    assembly_queued=False,
+                )
                 if not taken:
                     raise errors.PackageBeingBuilt
                 pending = self.parts.exclude(state=ArchivePart.State.DONE)
@@ -148,6 +154,7 @@ class ArchivePackage(models.Model):
                 self._print(pending)
         except IntegrityError:
             raise errors.PackageBeingBuilt from None
+        self.part_printed()  # every file printed already: the assembly itself had stalled
 
     def signal_progress(self):
         ArchivePackage.objects.filter(pk=self.pk).update(progress_at=timezone.now())

@@ -5,15 +5,17 @@ printed again; twenty clicks on "Build" start one build."""
 
 import io
 import zipfile
+from datetime import timedelta
 from types import SimpleNamespace
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 from django_q.models import OrmQ
 
 from records.archive import documents
 from records.archive import package as sip
-from records.archive.validation import check_package, listed_files
+from records.archive.validation import all_listed_files, check_package
 from records.models import ArchivePackage, ArchivePart, Case
 from records.models.archive import print_part
 from tests.dialogues.factories import make_forum
@@ -23,11 +25,8 @@ from tests.records.test_concurrency import THREADS, run_at_once
 def _listing(content):
     archive = zipfile.ZipFile(io.BytesIO(content))
     root = archive.namelist()[0].split("/", 1)[0]
-    from records.archive.validation import check_mets
-
-    mets = check_mets(archive.read(f"{root}/METS.xml"))
     names = {name.removeprefix(f"{root}/") for name in archive.namelist()}
-    return names, sorted(path for path, _, _ in listed_files(mets))
+    return names, sorted(path for path, _, _ in all_listed_files(archive, root))
 
 
 @pytest.fixture
@@ -163,3 +162,22 @@ def test_twenty_clicks_on_build_at_once_start_one_build(
     package = ArchivePackage.objects.get()
     printing = [job for job in OrmQ.objects.all() if "print_part" in job.task["name"]]
     assert len(printing) == package.parts.count() >= 1
+
+
+def test_a_build_that_stalled_can_be_tried_again_once(client, case, coordinator, settings):
+    settings.JOBS_EAGER = False  # the print jobs are queued, and (say) lost to a timeout
+    package = ArchivePackage.request(case, by=coordinator)
+    client.force_login(coordinator)
+    too_soon = client.post(f"/register/packages/{package.pk}/retry/", follow=True)
+    assert "kan inte försökas igen" in too_soon.content.decode()
+
+    an_hour_ago = timezone.now() - timedelta(hours=1)
+    ArchivePackage.objects.filter(pk=package.pk).update(progress_at=an_hour_ago)
+    page = client.get(f"/register/cases/{case.pk}/archive/").content.decode()
+    settings.JOBS_EAGER = True
+    client.post(f"/register/packages/{package.pk}/retry/")
+
+    package.refresh_from_db()
+    assert "Skriv ut de återstående handlingarna igen" in page
+    assert package.state == ArchivePackage.State.READY
+    check_package(package.file.read())
