@@ -54,3 +54,17 @@ class CaseStillOpen(RecordsError):
         "The case is still open: an agreement goes to the e-archive once it is adopted (and "
         "not under review or out for consultation), a forum's case once the forum is closed."
     )
+
+
+class PackageBeingBuilt(RecordsError):
+    message = _(
+        "A package of this case is being built already. Its progress is shown below; build "
+        "another once it is ready."
+    )
+
+
+class PackageNotRetriable(RecordsError):
+    message = _(
+        "This package cannot be tried again: its documents are printed or still being "
+        "printed. Build a new package instead."
+    )

@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:pk>/request/", requests.ask, name="ask"),
     path("cases/<int:pk>/archive/", archive.case_archive, name="archive"),
     path("packages/<int:pk>/download/", archive.download, name="download_package"),
+    path("packages/<int:pk>/retry/", archive.retry, name="retry_package"),
     path("plan/", disposals.plan, name="plan"),
     path("disposals/", disposals.disposal_list, name="disposals"),
     path("disposals/<int:pk>/approve/", disposals.approve, name="approve_disposal"),

@@ -5,6 +5,7 @@
 <id>/metadata/preservation/premis.xml    PREMIS 3.0: files, events, agents
 <id>/documentation/case.pdf              the case and its register entries (PDF/A)
 <id>/schemas/*.xsd                       the METS, XLink and E-ARK extension schemas
+<id>/representations/rep1/METS.xml       the representation: its documents
 <id>/representations/rep1/data/*.pdf     each registered document (PDF/A)
 """
 
@@ -69,6 +70,8 @@ class Contents:
     files: list = field(default_factory=list)
     descriptive: PackageFile = None
     preservation: PackageFile = None
+    documents: list = field(default_factory=list)
+    representation_mets: PackageFile = None
 
 
 def software_version():
@@ -89,11 +92,30 @@ def _pdf(path, content, group, document=None):
     )
 
 
-def _document_files(entries):
-    return [
-        _pdf(f"representations/rep1/data/{file_name(d.number)}", documents.render(d), REP, d)
-        for d in entries
-    ]
+SUMMARY = "documentation/case.pdf"
+
+
+def entries_of(case):
+    """The case's registered documents, in the order of their numbers."""
+    documents = case.documents.select_related("case", "organisation", "disposal")
+    return list(documents.order_by("sequence"))
+
+
+def planned_files(case, entries=None):
+    """(path in the package, document or None for the case's summary) of every PDF/A the
+    package holds, in order: what the print jobs print one by one."""
+    entries = entries_of(case) if entries is None else entries
+    summary = [(SUMMARY, None)]
+    return summary + [(f"representations/rep1/data/{file_name(d.number)}", d) for d in entries]
+
+
+def render_file(case, document, entries=None):
+    """One of the package's PDF/A files: the case's summary (`document` None) or a document."""
+    if document is not None:
+        return documents.render(document)
+    entries = entries_of(case) if entries is None else entries
+    context = {"case": case, "entries": entries}
+    return render_pdf("records/archive/case_print.html", context, variant=ARCHIVAL)
 
 
 def _schema_files():
@@ -122,24 +144,32 @@ def _dublin_core(case, entries):
 
 
 def _record_ids(case, entries):
-    """FGS Paketstruktur's altRecordID fields that Överens knows."""
-    secret = sorted({d.secrecy_provision for d in entries if d.secrecy_provision})
+    """The header's altRecordID fields: the submission agreement and the reference code (E-ARK
+    SIP 2.1, SIP5 and SIP7) and the period the documents cover (STARTDATE and ENDDATE, as
+    Swedish and Nordic deliveries use them; not checked against the FGS text)."""
     dates = [d.official_since for d in entries] or [case.opened_at]
     return [
         ("SUBMISSIONAGREEMENT", settings.ARCHIVE_SUBMISSION_AGREEMENT),
         ("REFERENCECODE", settings.ARCHIVE_REFERENCE_CODE),
         ("STARTDATE", timezone.localdate(min(dates)).isoformat()),
         ("ENDDATE", timezone.localdate(max(dates)).isoformat()),
-        ("ACCESSRESTRICT", "; ".join(secret)),
     ]
 
 
 def build(case, package_id, now=None):
-    """The package of `case` as ZIP bytes."""
+    """The package of `case` as ZIP bytes, every PDF/A printed here and now (in one go: the
+    job path prints them one job each and calls `assemble`)."""
+    entries = entries_of(case)
+    pdfs = {path: render_file(case, d, entries) for path, d in planned_files(case, entries)}
+    return assemble(case, package_id, pdfs, now)
+
+
+def assemble(case, package_id, pdfs, now=None):
+    """The package of `case` as ZIP bytes from its PDF/A files already printed: `pdfs` maps
+    each path of `planned_files` to its bytes. A document registered after the files were
+    printed is left out (a closed case takes no new documents)."""
     now = now or timezone.now()
-    entries = list(
-        case.documents.select_related("case", "organisation", "disposal").order_by("sequence")
-    )
+    entries = [d for path, d in planned_files(case) if d is not None and path in pdfs]
     contents = Contents(
         package_id=package_id,
         label=f"{case.number} {case.title}",
@@ -148,13 +178,21 @@ def build(case, package_id, now=None):
         version=software_version(),
         record_ids=_record_ids(case, entries),
     )
-    summary = render_pdf(
-        "records/archive/case_print.html", {"case": case, "entries": entries}, variant=ARCHIVAL
-    )
-    contents.files = [_pdf("documentation/case.pdf", summary, "Documentation")]
-    contents.files += _schema_files() + _document_files(entries)
-    for number, package_file in enumerate(contents.files, start=1):
+    contents.files = [_pdf(SUMMARY, pdfs[SUMMARY], "Documentation")]
+    contents.files += _schema_files()
+    contents.documents = [
+        _pdf(path, pdfs[path], REP, d) for path, d in planned_files(case, entries) if d is not None
+    ]
+    for number, package_file in enumerate(contents.files + contents.documents, start=1):
         package_file.file_id = f"file-{number}"
+    contents.representation_mets = PackageFile(
+        "representations/rep1/METS.xml",
+        mets.build_representation(contents, contents.documents),
+        "text/xml",
+        REP,
+        file_id="file-rep1-mets",
+    )
+    contents.files.append(contents.representation_mets)
     contents.descriptive = PackageFile(
         "metadata/descriptive/dc.xml", _dublin_core(case, entries), "text/xml"
     )
@@ -166,7 +204,8 @@ def build(case, package_id, now=None):
 
 def _premis(case, entries, contents, now):
     premis = Premis("Överens", contents.version, case.municipality)
-    archived = [f for f in contents.files if f.group != "Schemas"]
+    archived = [f for f in contents.files if f.mimetype == "application/pdf"]
+    archived += contents.documents
     for package_file in archived:
         secrecy = package_file.document.secrecy_provision if package_file.document else ""
         premis.add_file(package_file, secrecy=secrecy)
@@ -179,6 +218,7 @@ def _zip(contents, mets_xml):
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         root = contents.package_id
         archive.writestr(f"{root}/METS.xml", mets_xml)
-        for package_file in [contents.descriptive, contents.preservation, *contents.files]:
+        metadata = [contents.descriptive, contents.preservation]
+        for package_file in [*metadata, *contents.files, *contents.documents]:
             archive.writestr(f"{root}/{package_file.path}", package_file.content)
     return buffer.getvalue()

@@ -60,21 +60,36 @@ def check_premis(content):
 
 
 def check_package(zip_content):
-    """Validate a package (ZIP bytes): its METS and PREMIS against their schemas, and every
-    checksum and size that METS gives against the file it names."""
+    """Validate a package (ZIP bytes): its METS documents (the package's and each
+    representation's) and PREMIS against their schemas, and every checksum and size that a
+    METS document gives against the file it names."""
     with zipfile.ZipFile(io.BytesIO(zip_content)) as archive:
-        names = archive.namelist()
-        root = names[0].split("/", 1)[0]
-        mets = check_mets(archive.read(f"{root}/METS.xml"))
+        root = archive.namelist()[0].split("/", 1)[0]
         check_premis(archive.read(f"{root}/metadata/preservation/premis.xml"))
-        for path, size, checksum in listed_files(mets):
+        for path, size, checksum in all_listed_files(archive, root):
             content = archive.read(f"{root}/{path}")
             if len(content) != size or hashlib.sha256(content).hexdigest() != checksum:
                 raise InvalidPackage(f"{path}: size or checksum does not match METS.xml")
 
 
+def all_listed_files(archive, root):
+    """(path from the package's folder, size, SHA-256) of every file that the package's METS
+    and the representations' METS documents list; each METS document validated first."""
+    pending = ["METS.xml"]
+    while pending:
+        mets_path = pending.pop()
+        folder = mets_path.rpartition("/")[0]
+        mets = check_mets(archive.read(f"{root}/{mets_path}"))
+        for path, size, checksum in listed_files(mets):
+            path = f"{folder}/{path}" if folder else path
+            if path.endswith("/METS.xml"):
+                pending.append(path)
+            yield path, size, checksum
+
+
 def listed_files(mets):
-    """(path, size, SHA-256) of every file and metadata file a METS document lists."""
+    """(path, size, SHA-256) of every file and metadata file a METS document lists, the paths
+    relative to the METS document's folder."""
     ns = {"mets": "http://www.loc.gov/METS/", "xlink": "http://www.w3.org/1999/xlink"}
     href = "{http://www.w3.org/1999/xlink}href"
     for ref in mets.iterfind(".//mets:mdRef", ns):

@@ -8,18 +8,21 @@ import io
 import zipfile
 
 import pytest
+from django.contrib.auth.models import User
 from pypdf import PdfReader
 
 from records.archive import package as sip
 from records.archive.validation import (
     InvalidPackage,
+    all_listed_files,
     check_mets,
     check_package,
     check_premis,
     listed_files,
 )
-from records.models import Case
+from records.models import ArchivePackage, Case
 
+XLINK = "http://www.w3.org/1999/xlink"
 NS = {
     "mets": "http://www.loc.gov/METS/",
     "premis": "http://www.loc.gov/premis/v3",
@@ -35,18 +38,27 @@ def _open(content):
 def test_the_demo_agreements_case_exports_as_a_package_that_validates(demo):
     case = Case.objects.get(number="KS 2024/0412")
 
-    content = sip.build(case, "uuid-test")
+    package = ArchivePackage.request(case, by=User.objects.get(username="samordnare"))
 
-    archive, root = _open(content)
+    package.refresh_from_db()
+    assert package.state == ArchivePackage.State.READY, package.error
+    assert package.parts.count() == case.documents.count() + 1  # a print job each
+    archive, root = _open(package.file.read())
     mets = check_mets(archive.read(f"{root}/METS.xml"))
     premis = check_premis(archive.read(f"{root}/metadata/preservation/premis.xml"))
-    assert root == mets.get("OBJID") == "uuid-test"
-    listed = list(listed_files(mets))
+    assert root == mets.get("OBJID") == package.package_id
+    listed = list(all_listed_files(archive, root))  # the package's and rep1's METS.xml
     for path, size, checksum in listed:
         data = archive.read(f"{root}/{path}")
         assert (len(data), hashlib.sha256(data).hexdigest()) == (size, checksum), path
     in_zip = {name.removeprefix(f"{root}/") for name in archive.namelist()}
     assert in_zip == {path for path, _, _ in listed} | {"METS.xml"}
+    documents = {p for p in in_zip if p.startswith("representations/rep1/data/")}
+    assert len(documents) == case.documents.count()
+    representation = check_mets(archive.read(f"{root}/representations/rep1/METS.xml"))
+    assert {f"representations/rep1/{p}" for p, _, _ in listed_files(representation)} == documents
+    pointer = mets.find(".//mets:structMap//mets:mptr", NS)
+    assert pointer.get(f"{{{XLINK}}}href") == "representations/rep1/METS.xml"
     numbers = premis.xpath(
         "//premis:objectIdentifier[premis:objectIdentifierType='registration number']"
         "/premis:objectIdentifierValue/text()",

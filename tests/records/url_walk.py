@@ -34,4 +34,7 @@ URLS = {
     "records:archive": Expect(signed_in(404, **REGISTRAR), kwargs=case, post=True),
     # The demo builds no package: nobody finds one that does not exist.
     "records:download_package": Expect(signed_in(404), kwargs=lambda: {"pk": 2_000_000_000}),
+    "records:retry_package": Expect(
+        signed_in(405), kwargs=lambda: {"pk": 2_000_000_000}, post=True
+    ),
 }
