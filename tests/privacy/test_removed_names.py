@@ -5,10 +5,10 @@ import pytest
 from django.core.cache import cache
 
 from agreements.models import Event
-from dialogues.models import Addendum, Forum
+from dialogues.models import ActionItem, Addendum, Forum
 from privacy.removal import remove_person
 from tests.api.conftest import as_user
-from tests.dialogues.factories import approve, make_checked_meeting, make_forum
+from tests.dialogues.factories import approve, make_action_item, make_checked_meeting, make_forum
 
 
 @pytest.fixture(autouse=True)
@@ -80,3 +80,17 @@ def test_the_api_member_list_names_members_as_the_member_page_does(
     names = {row["username"]: row["name"] for row in rows}
     # A member with a name is named; one without is shown by username, as on the page.
     assert names == {"forening": "Fia Forsberg", "ordforande": "ordforande"}
+
+
+def test_the_api_names_who_changed_an_action_item_as_its_page_does(
+    client, fia, coordinator, meeting, association
+):
+    item = make_action_item(meeting, association)
+    item.change_status(ActionItem.Status.IN_PROGRESS, by=fia, note="Vi har börjat")
+    client.force_login(coordinator)
+
+    history = as_user(coordinator).get(f"/api/v1/action-items/{item.pk}/").json()["history"]
+    page = client.get(item.get_absolute_url()).content.decode()
+
+    assert history[0]["by"] == "Fia Forsberg"
+    assert "Fia Forsberg" in page
