@@ -28,6 +28,7 @@ check-libmagic: $(STAMP)
 migrate: install
 	$(MANAGE) migrate --noinput
 
+# The demo city of Kullahamn (demo/, see demo/README.md); skipped when the database has data.
 demo: migrate
 	$(MANAGE) seed_demo --if-empty
 	@if $(MANAGE) help search_index >/dev/null 2>&1; then $(MANAGE) search_index update; fi
@@ -80,7 +81,7 @@ clean:
 # indexing and search code; SEARCH_BACKEND=postgres with a PostgreSQL DATABASE_URL measures
 # PostgreSQL (benchmarks/search_bench.py). The last line:
 # search p95_ms=… p50_ms=… docs=… index_docs_per_s=… update_visible_ms=… engine=…
-# Page speed (issue 16): requests per second of the agreement page and the consultation page
+# Page speed (issue 16; demo/management/commands/bench_pages.py): requests per second of the agreement page and the consultation page
 # (500 comments) beside the accessibility statement; run it on a quiet machine (load < 1.5).
 .PHONY: bench-pages
 bench-pages: migrate

@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "api",
     "imports",
     "privacy",
+    "demo",  # the demo city (seed_demo) and the benchmark commands; no domain app uses it
 ]
 
 MIDDLEWARE = [

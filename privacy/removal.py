@@ -13,11 +13,19 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from agreements.models import NotificationPreference
+from core.errors import DomainError
 from notifications.models import Digest, Notification, Setting
 
 REMOVED_USERNAME = "removed-{pk}"
+
+
+class AlreadyRemoved(DomainError):
+    """Another request removed the person first (two tabs, a double click): nothing to do."""
+
+    message = gettext_lazy("Your account has already been removed. Nothing more was changed.")
 
 
 def organisation_names(user):
@@ -35,9 +43,14 @@ def remove_person(user):
     """Hide the person behind their organisation and switch the account off.
 
     Raises organisations.models.LastCoordinator (and changes nothing) if the person is an
-    organisation's last coordinator: someone else must be able to act for it first.
+    organisation's last coordinator: someone else must be able to act for it first, and
+    AlreadyRemoved if another request removed them meanwhile: the row is read again under its
+    lock, so a second removal never renames the account a second time ("Former user", once
+    the memberships are gone) and the organisation shown stays the one they acted for.
     """
     user = get_user_model().objects.select_for_update().get(pk=user.pk)
+    if user.username == REMOVED_USERNAME.format(pk=user.pk):
+        raise AlreadyRemoved
     shown_as = organisation_names(user)
     for membership in user.memberships.select_related("organisation"):
         membership.remove(by=user)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from organisations.models import LastCoordinator
 from privacy.export import personal_data
 from privacy.forms import RemovalForm
-from privacy.removal import remove_person
+from privacy.removal import AlreadyRemoved, remove_person
 
 
 def personal_data_page(request):
@@ -44,6 +44,10 @@ def remove(request):
                   "first; nothing has been removed."),
             )  # fmt: skip
             return redirect("privacy:remove")
+        except AlreadyRemoved as error:
+            logout(request)
+            messages.info(request, str(error))
+            return redirect("home")
         logout(request)
         messages.success(request, _("Your account has been removed. Thank you for taking part."))
         return redirect("home")

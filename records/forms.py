@@ -9,8 +9,12 @@ class RegisterFilterForm(forms.Form):
     """The public register's search and filters; every field may be left empty."""
 
     q = forms.CharField(label=_("Search"), max_length=200, required=False)
+    # A filter left empty shows everything: its empty choice reads "All", not "Choose …".
     case = forms.ModelChoiceField(
-        label=_("Case"), queryset=Case.objects.order_by("number"), required=False
+        label=_("Case"),
+        queryset=Case.objects.order_by("number"),
+        required=False,
+        empty_label=_("All"),
     )
     type = forms.ChoiceField(
         label=_("Document type"),
@@ -18,7 +22,10 @@ class RegisterFilterForm(forms.Form):
         required=False,
     )
     organisation = forms.ModelChoiceField(
-        label=_("From or to"), queryset=Organisation.objects.order_by("name"), required=False
+        label=_("From or to"),
+        queryset=Organisation.objects.order_by("name"),
+        required=False,
+        empty_label=_("All"),
     )
     since = forms.DateField(
         label=_("From date"), required=False, widget=forms.DateInput(attrs={"type": "date"})

@@ -27,6 +27,7 @@ SOURCES = [
     "records",
     "imports",
     "privacy",
+    "demo",  # installed (seed_demo): manage.py must import it
     "templates",
     "locale",
     "manage.py",

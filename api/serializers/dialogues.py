@@ -4,6 +4,7 @@ validated by the pages' own forms (dialogues/forms.py) and made by the model ver
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from core.people import display_name
 from dialogues.models import (
     ActionItem,
     ActionItemStatusChange,
@@ -171,11 +172,15 @@ class AgendaItemSerializer(serializers.ModelSerializer):
 
 
 class AddendumSerializer(serializers.ModelSerializer):
-    author = serializers.CharField(source="author.username", read_only=True)
+    author = serializers.SerializerMethodField()
 
     class Meta:
         model = Addendum
         fields = ["id", "text", "author", "created_at"]
+
+    def get_author(self, addendum) -> str:
+        """The author's name as the minutes page shows it (a removed person: their organisation)."""
+        return display_name(addendum.author)
 
 
 class MeetingSerializer(MeetingListSerializer):
@@ -233,11 +238,15 @@ class AddendumRequestSerializer(serializers.Serializer):
 
 
 class StatusChangeSerializer(serializers.ModelSerializer):
-    by = serializers.CharField(source="by.username", read_only=True)
+    by = serializers.SerializerMethodField()
 
     class Meta:
         model = ActionItemStatusChange
         fields = ["from_status", "to_status", "by", "at", "note"]
+
+    def get_by(self, change) -> str | None:
+        """Who changed it, named as on the action item's page."""
+        return display_name(change.by)
 
 
 class ActionItemSerializer(serializers.ModelSerializer):

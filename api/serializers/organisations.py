@@ -1,5 +1,6 @@
 from rest_framework import serializers
 
+from core.people import display_name
 from organisations.models import Membership, Organisation
 
 
@@ -38,4 +39,5 @@ class MembershipSerializer(serializers.ModelSerializer):
         fields = ["id", "username", "name", "role", "created_at"]
 
     def get_name(self, membership) -> str:
-        return membership.user.get_full_name()
+        """The member's name as the member list page shows it."""
+        return display_name(membership.user)

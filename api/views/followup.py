@@ -19,6 +19,7 @@ from rest_framework.views import APIView
 from api.conditional import IF_MATCH, body_with_version, with_precondition
 from api.errors import register_domain_error
 from api.forminput import bound, current_values, form_serializer
+from core.people import display_name
 from followup import permissions as rules
 from followup.exceptions import FollowUpError
 from followup.forms import CommitmentForm, ProgressForm, ReportForm
@@ -194,7 +195,7 @@ def _commitment_detail(commitment, request):
             "to_progress": c.to_progress,
             "note": c.note,
             "at": c.at,
-            "by": c.by.username if show_names and c.by else None,
+            "by": display_name(c.by) if show_names else None,
         }
         for c in changes
     ]

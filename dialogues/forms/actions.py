@@ -62,12 +62,21 @@ class StatusForm(forms.Form):
 
 
 class BoardFilterForm(forms.Form):
-    forum = forms.ModelChoiceField(label=_("Forum"), queryset=Forum.objects.none(), required=False)
+    # A filter left empty shows everything: its empty choice reads "All", not "Choose …".
+    forum = forms.ModelChoiceField(
+        label=_("Forum"), queryset=Forum.objects.none(), required=False, empty_label=_("All")
+    )
     organisation = forms.ModelChoiceField(
-        label=_("Owner"), queryset=Organisation.objects.none(), required=False
+        label=_("Owner"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label=_("All"),
     )
     person = PersonField(
-        label=_("Responsible person"), queryset=get_user_model().objects.none(), required=False
+        label=_("Responsible person"),
+        queryset=get_user_model().objects.none(),
+        required=False,
+        empty_label=_("All"),
     )
     status = forms.ChoiceField(
         label=_("Status"),

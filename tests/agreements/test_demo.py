@@ -2,8 +2,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from agreements import demo, permissions
+from agreements import permissions
 from agreements.models import Agreement, Revision
+from demo import agreements as demo
 
 pytestmark = pytest.mark.django_db
 

@@ -31,8 +31,8 @@ from schemathesis.specs.openapi.checks import (
 
 from agreements.models import Comment, Party, Question
 from api.models import ApiToken
-from attachments.demo import ACTION_PLAN
 from attachments.models import Attachment
+from demo.attachments import ACTION_PLAN
 from dialogues.models import ActionItem, Meeting, Post, Topic
 from followup.models import Commitment
 from organisations.models import Organisation

@@ -1,8 +1,8 @@
 """URL walk expectations for the dialogue, attachment and search endpoints (tests/api/url_walk.py
 merges them): readers of the members-only trygghet forum get 200, others 404."""
 
-from attachments.demo import ACTION_PLAN
 from attachments.models import Attachment
+from demo.attachments import ACTION_PLAN
 from dialogues.models import ActionItem, Meeting, Post, Topic
 from organisations.models import Organisation
 from tests.url_walk import Expect

@@ -4,7 +4,7 @@ import io
 import struct
 import zipfile
 
-from attachments import samples
+from demo import samples
 
 SWEDISH = "Årsmöte på föreningsgården – växthusgaser"
 

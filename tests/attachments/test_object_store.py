@@ -13,8 +13,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from attachments import demo as demo_files
 from attachments.models import Attachment
+from demo import attachments as demo_files
 from tests.attachments import files
 from tests.attachments.factories import make_attachment
 from tests.attachments.test_downloads import MEMBERS_ONLY

@@ -1,5 +1,5 @@
-from attachments.demo import ACTION_PLAN
 from attachments.models import Attachment
+from demo.attachments import ACTION_PLAN
 from organisations.models import Organisation
 from tests.url_walk import LOGIN, Expect
 

@@ -3,8 +3,8 @@ get 404, and files of frozen records are superseded rather than removed."""
 
 import re
 
-from attachments import samples
-from attachments.demo import dialogue_meeting
+from demo import samples
+from demo.attachments import dialogue_meeting
 from tests.browser.helpers import assert_accessible, login
 
 CITY = "/organisations/kullahamns-stad/"

@@ -7,8 +7,8 @@ Each feature adds the URLs of its records that utomstaende may not reach to OUT_
 can refuse it.
 """
 
-from attachments.demo import CONSULTATION_RESPONSE
 from attachments.models import Attachment
+from demo.attachments import CONSULTATION_RESPONSE
 from organisations.models import Membership
 from tests.browser.helpers import assert_accessible, login
 

@@ -7,8 +7,8 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from agreements.demo import LO_SLUG
 from agreements.models import Agreement
+from demo.agreements import LO_SLUG
 from tests.browser.helpers import assert_accessible
 
 NEW_PASSAGE = "Staden inrättar ett föreningsråd för hela kommunen."

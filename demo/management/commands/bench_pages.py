@@ -16,8 +16,8 @@ from django.db import transaction
 from django.test import Client, override_settings
 from django.utils import timezone
 
-from agreements.management.commands.benchmark_consultation import Command as Consultation
 from agreements.models import Agreement, Revision
+from demo.management.commands.benchmark_consultation import Command as Consultation
 
 SECTIONS = 40
 TEXT = "\n\n".join(

@@ -8,7 +8,7 @@ The open consultation is a second, smaller agreement (leisure for children and y
 people) rather than a review of the local agreement: opening a review takes the local
 agreement out of "in force", and the agreements app shows only adopted and in-force
 agreements to the public, which the demo's public pages rely on. Runs at the end of
-agreements/demo.py; safe to run again.
+demo/agreements.py; safe to run again.
 """
 
 import itertools
@@ -20,10 +20,10 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.text import slugify
 
-from agreements import demo_consultation_texts as texts
 from agreements.carryover import _classify_quote, _Target, carry_over
 from agreements.models import Agreement, CarryOver, Comment, Disposition, Invited, Party
 from agreements.passages import plain_text
+from demo import consultation_texts as texts
 from organisations.models import Membership, Organisation
 
 MUNICIPALITY = "Kullahamns stad"

@@ -15,12 +15,12 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from agreements.models import Agreement
-from dialogues import demo_data as data
+from demo import dialogues_data as data
 from dialogues.models import ActionItem, Attendance, Forum, ForumMember, Meeting, Theme, Topic
 from dialogues.models.attendance import Entry
 from organisations.models import Membership, Organisation
 
-# The forums that the local agreement sets up follow it (seeded before us by agreements/demo.py).
+# The forums that the local agreement sets up follow it (seeded before us by demo/agreements.py).
 AGREEMENT = "lokal-overenskommelse-kullahamn"
 FOLLOW_THE_AGREEMENT = {"styrgrupp-lo", "dialogforum-lo"}
 PLACE = "Stadshuset, sal Öresund, Stortorget 1"

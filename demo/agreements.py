@@ -7,11 +7,11 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from agreements import demo_consultation
 from agreements.models import Agreement, Party, RegistrationFormat, Revision
+from demo import consultation as demo_consultation
 from organisations.models import Organisation
 
-TEXTS = Path(__file__).parent / "demo_texts"
+TEXTS = Path(__file__).parent / "texts"
 LO_SLUG = "lokal-overenskommelse-kullahamn"
 IOP_SLUG = "iop-laxhjalp-oresundsvik"
 LO_TITLE = "Lokal överenskommelse mellan Kullahamns stad och den idéburna sektorn"

@@ -1,8 +1,6 @@
-from django.apps import apps
 from django.core.management.base import BaseCommand
-from django.db import transaction
-from django.utils.module_loading import import_module, module_has_submodule
 
+from demo import city
 from jobs import queue
 from organisations.models import Organisation
 
@@ -24,15 +22,9 @@ class Command(BaseCommand):
         if if_empty and Organisation.objects.exists():
             self.stdout.write("The database already has organisations; no demo data added.")
             return
-        # Each app may ship a `demo` module with `seed(stdout)`; they run in
-        # INSTALLED_APPS order so agreements can build on organisations, and so on.
         # Jobs the seeding causes (index writes, file texts, e-mails) run right here, so
         # the demo is complete, and searchable, when the command ends.
         with queue.inline():
-            for config in apps.get_app_configs():
-                if module_has_submodule(config.module, "demo"):
-                    self.stdout.write(f"Seeding {config.label}…")
-                    with transaction.atomic():
-                        import_module(f"{config.name}.demo").seed(self.stdout)
+            city.seed(self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo data ready. Users (password: demo):"))
         self.stdout.write("  admin, samordnare, tjansteperson, forening, utomstaende")

@@ -11,8 +11,9 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from attachments import filetypes, samples
+from attachments import filetypes
 from attachments.models import Attachment
+from demo import samples
 
 BOARD_DECISION = "Kommunfullmäktiges beslut § 87 – antagande.pdf"
 CONSULTATION_RESPONSE = "Remissvar från Kullahamns Föreningsråd.docx"

@@ -9,8 +9,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from agreements.models import Agreement
-from dialogues.models import ActionItem
-from followup.demo_data import (
+from demo.followup_data import (
     AREAS,
     COMMITMENTS,
     INDICATORS,
@@ -18,6 +17,7 @@ from followup.demo_data import (
     SURVEY_2025,
     SURVEY_TEXTS,
 )
+from dialogues.models import ActionItem
 from followup.indicators import add_computed
 from followup.models import (
     ActionPlan,
