@@ -7,8 +7,8 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from agreements import demo_consultation
 from agreements.models import Agreement, Party, RegistrationFormat, Revision
+from consultation import demo as demo_consultation
 from organisations.models import Organisation
 
 TEXTS = Path(__file__).parent / "demo_texts"

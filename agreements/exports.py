@@ -16,7 +16,7 @@ from docx import Document
 from docx.shared import Pt
 
 from agreements import markdown
-from agreements.consultation_report import build_report, invited_bodies
+from consultation.report import build_report, invited_bodies
 from core.dates import date_text
 from exports.pdf import render_pdf
 
@@ -69,7 +69,7 @@ def report(revision, extension, with_names, request=None):
     """(content, content type) of the consultation report as "pdf" or "docx"."""
     data = report_context(revision, with_names)
     if extension == "pdf":
-        content = render_pdf("agreements/consultation/report_print.html", data, request=request)
+        content = render_pdf("consultation/report_print.html", data, request=request)
     else:
         content = _report_docx(data)
     return content, CONTENT_TYPES[extension]

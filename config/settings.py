@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "axes",
     "organisations",
     "agreements",
+    "consultation",
     "dialogues",
     "followup",
     "attachments",
@@ -291,7 +292,11 @@ JOBS_SCHEDULE = {
     name: (job, env_cron(f"JOBS_SCHEDULE_{name.upper()}", cron))
     for name, job, cron in [
         ("heartbeat", "jobs.health.beat", "* * * * *"),
-        ("consultation_reminders", "agreements.notifications.send_closing_reminders", "0 7 * * *"),
+        (
+            "consultation_reminders",
+            "consultation.notifications.send_closing_reminders",
+            "0 7 * * *",
+        ),
         ("search_verify", "search.checking.verify_and_repair", "30 3 * * *"),
         ("search_optimize", "search.indexing.optimize", "0 4 * * *"),
         ("meeting_notice_updates", "dialogues.notifications.send_notice_updates", "*/5 * * * *"),

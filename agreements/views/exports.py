@@ -5,8 +5,8 @@ agreement's view rule, the report's `can_view_report`; other readers get 404."""
 from django.contrib.auth.decorators import login_not_required
 
 from agreements import exports
-from agreements import permissions_comments as rules
 from agreements.views.pages import printed_revision
+from consultation import permissions as rules
 from exports.responses import file_download
 
 
