@@ -5,8 +5,9 @@ agreement's registration number in its header; the PDF numbers its pages ("3 / 1
 
 The files are made in the request, like the protocol. Measured on the demo city (2 shared
 cores, load average 4): the agreement (40 sections) 1.4–1.9 s as PDF and 0.4 s as DOCX, the
-report (34 comments) 2.8–3.7 s as PDF and 0.5 s as DOCX, a protocol 0.4 s. A report of
-hundreds of comments would be slow enough to belong on the job queue (followup/report.py).
+report (34 comments) 2.8–3.7 s as PDF and 0.5 s as DOCX, a protocol 0.4 s. A report of more
+than `CONSULTATION_REPORT_JOB_ABOVE` comments is printed by a job instead
+(consultation/exports.py).
 """
 
 import io

@@ -261,6 +261,8 @@ JOBS_TIMEOUT = env_int("JOBS_TIMEOUT", 120)
 JOBS_RETRY_AFTER = env_int("JOBS_RETRY_AFTER", JOBS_TIMEOUT + 60)
 JOBS_MAX_ATTEMPTS = env_int("JOBS_MAX_ATTEMPTS", 5)
 JOBS_RETRY_BACKOFF = env_int("JOBS_RETRY_BACKOFF", 60)
+# A consultation report of more comments than this is printed by a job, not in the request.
+CONSULTATION_REPORT_JOB_ABOVE = env_int("CONSULTATION_REPORT_JOB_ABOVE", 100)
 JOBS_WAITING_ALERT = env_int("JOBS_WAITING_ALERT", 600)  # seconds before /readyz warns
 JOBS_HEARTBEAT_ALERT = env_int("JOBS_HEARTBEAT_ALERT", 180)
 if JOBS_RETRY_AFTER <= JOBS_TIMEOUT:

@@ -3,8 +3,7 @@ agreements' own, so notifications/ wins over <slug>/) in their own namespace, `c
 
 from django.urls import path
 
-from agreements.views import exports
-from consultation.views import comments, invitations
+from consultation.views import comments, exports, invitations
 from consultation.views import pages as consultation
 
 REVISION = "<slug:slug>/revisions/<int:number>/"
