@@ -62,13 +62,15 @@ def stored_or_queued(revision, digest, extension, with_names):
     prints it."""
     language = translation.get_language()
     name = stored_name(revision, digest, extension, with_names, language)
-    if default_storage.exists(name):
-        with default_storage.open(name, "rb") as stored:
-            return stored.read()
-    if cache.add(f"consultation-report:{name}", True, timeout=5 * 60):
+    if not default_storage.exists(name):
+        if not cache.add(f"consultation-report:{name}", True, timeout=5 * 60):
+            return None
         args = (revision.pk, digest, extension, with_names, language)
         queue.enqueue(STORE_JOB, *args, record=revision)
-    return None
+        if not default_storage.exists(name):  # it is there at once when jobs run eagerly
+            return None
+    with default_storage.open(name, "rb") as stored:
+        return stored.read()
 
 
 def store_report(revision_id, digest, extension, with_names, language):

@@ -226,3 +226,17 @@ def test_anonymous_visitors_get_404_for_a_large_report_and_queue_nothing(
 
     assert response.status_code == 404
     assert large.jobs() == []
+
+
+@pytest.mark.django_db
+def test_with_jobs_run_at_once_a_large_report_downloads_at_once(
+    client, coordinator, report, member, association, settings
+):
+    settings.CONSULTATION_REPORT_JOB_ABOVE = 1
+    make_comment(report, member, association, body="En andra synpunkt.")
+    client.force_login(coordinator)
+
+    response = client.get(DOCX)
+
+    assert response.status_code == 200
+    assert "En andra synpunkt." in docx_text(response.content)[1]
