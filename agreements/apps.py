@@ -7,17 +7,17 @@ class AgreementsConfig(AppConfig):
     verbose_name = _("Agreements")
 
     def ready(self):
-        from agreements import signals, signals_consultation  # noqa: F401
+        from agreements import signals  # noqa: F401
 
         self.register_attachments()
         self.register_events()
 
     def register_events(self):
-        """Events about agreements, revisions, parties and comments reach only those the
-        pages' own rules let see them."""
+        """Events about agreements, revisions and parties reach only those the pages' own rules
+        let see them (comments: consultation/apps.py)."""
         import events
-        from agreements import permissions, permissions_comments
-        from agreements.models import Agreement, Comment, Party, Revision
+        from agreements import permissions
+        from agreements.models import Agreement, Party, Revision
 
         events.register(
             Agreement,
@@ -37,19 +37,12 @@ class AgreementsConfig(AppConfig):
             agreement=lambda party: party.agreement,
             visible=permissions.visible_parties,
         )
-        events.register(
-            Comment,
-            can_view=lambda user, comment: permissions_comments.can_view_comments(
-                user, comment.revision
-            ),
-            agreement=lambda comment: comment.revision.agreement,
-            visible=permissions_comments.visible_comments,
-        )
 
     def register_attachments(self):
-        """Files on agreements, revisions and comments follow the pages' own rules."""
-        from agreements import permissions, permissions_comments
-        from agreements.models import Agreement, Comment, Revision
+        """Files on agreements and revisions follow the pages' own rules (comments:
+        consultation/apps.py)."""
+        from agreements import permissions
+        from agreements.models import Agreement, Revision
         from attachments import registry
 
         registry.register(
@@ -63,10 +56,4 @@ class AgreementsConfig(AppConfig):
             can_view=permissions.can_view_revision,
             can_change=permissions.can_change_revision,
             is_frozen=permissions.revision_is_frozen,
-        )
-        registry.register(
-            Comment,
-            can_view=permissions_comments.can_view_comment_files,
-            can_change=permissions_comments.can_change_comment_files,
-            is_frozen=permissions_comments.comment_is_frozen,
         )

@@ -5,8 +5,9 @@ agreement's registration number in its header; the PDF numbers its pages ("3 / 1
 
 The files are made in the request, like the protocol. Measured on the demo city (2 shared
 cores, load average 4): the agreement (40 sections) 1.4–1.9 s as PDF and 0.4 s as DOCX, the
-report (34 comments) 2.8–3.7 s as PDF and 0.5 s as DOCX, a protocol 0.4 s. A report of
-hundreds of comments would be slow enough to belong on the job queue (followup/report.py).
+report (34 comments) 2.8–3.7 s as PDF and 0.5 s as DOCX, a protocol 0.4 s. A report of more
+than `CONSULTATION_REPORT_JOB_ABOVE` comments is printed by a job instead
+(consultation/exports.py).
 """
 
 import io
@@ -16,7 +17,7 @@ from docx import Document
 from docx.shared import Pt
 
 from agreements import markdown
-from agreements.consultation_report import build_report, invited_bodies
+from consultation.report import build_report, invited_bodies
 from core.dates import date_text
 from exports.pdf import render_pdf
 
@@ -69,7 +70,7 @@ def report(revision, extension, with_names, request=None):
     """(content, content type) of the consultation report as "pdf" or "docx"."""
     data = report_context(revision, with_names)
     if extension == "pdf":
-        content = render_pdf("agreements/consultation/report_print.html", data, request=request)
+        content = render_pdf("consultation/report_print.html", data, request=request)
     else:
         content = _report_docx(data)
     return content, CONTENT_TYPES[extension]

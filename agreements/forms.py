@@ -4,8 +4,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from agreements.exceptions import ConsultationTooShort, DecisionDateInFuture
-from agreements.forms_invitations import InvitedFields
 from agreements.models import Agreement, Party, Principle
+from consultation.forms import InvitedFields
 from core.dates import date_text
 from organisations.models import Organisation
 

@@ -27,7 +27,7 @@ from agreements.models import Comment
 from attachments.models import Attachment
 from organisations.models import Organisation
 
-SECTION_TEMPLATE = "agreements/consultation/_section.html"
+SECTION_TEMPLATE = "consultation/_section.html"
 # How long an unused section stays in the cache; a changed one is never read again.
 FRAGMENT_SECONDS = 24 * 60 * 60
 

@@ -1,10 +1,9 @@
-from django.urls import include, path
+from django.urls import path
 
 from agreements.views import drafting, exports, pages, workflow
 
 app_name = "agreements"
 urlpatterns = [
-    path("", include("agreements.urls_consultation")),  # before <slug>/ so notifications/ wins
     path("", pages.agreement_list, name="list"),
     path("new/", drafting.create, name="create"),
     path("<slug:slug>/", pages.agreement_detail, name="detail"),

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "axes",
     "organisations",
     "agreements",
+    "consultation",
     "dialogues",
     "followup",
     "attachments",
@@ -261,6 +262,8 @@ JOBS_TIMEOUT = env_int("JOBS_TIMEOUT", 120)
 JOBS_RETRY_AFTER = env_int("JOBS_RETRY_AFTER", JOBS_TIMEOUT + 60)
 JOBS_MAX_ATTEMPTS = env_int("JOBS_MAX_ATTEMPTS", 5)
 JOBS_RETRY_BACKOFF = env_int("JOBS_RETRY_BACKOFF", 60)
+# A consultation report of more comments than this is printed by a job, not in the request.
+CONSULTATION_REPORT_JOB_ABOVE = env_int("CONSULTATION_REPORT_JOB_ABOVE", 100)
 JOBS_WAITING_ALERT = env_int("JOBS_WAITING_ALERT", 600)  # seconds before /readyz warns
 JOBS_HEARTBEAT_ALERT = env_int("JOBS_HEARTBEAT_ALERT", 180)
 if JOBS_RETRY_AFTER <= JOBS_TIMEOUT:
@@ -292,7 +295,11 @@ JOBS_SCHEDULE = {
     name: (job, env_cron(f"JOBS_SCHEDULE_{name.upper()}", cron))
     for name, job, cron in [
         ("heartbeat", "jobs.health.beat", "* * * * *"),
-        ("consultation_reminders", "agreements.notifications.send_closing_reminders", "0 7 * * *"),
+        (
+            "consultation_reminders",
+            "consultation.notifications.send_closing_reminders",
+            "0 7 * * *",
+        ),
         ("search_verify", "search.checking.verify_and_repair", "30 3 * * *"),
         ("search_optimize", "search.indexing.optimize", "0 4 * * *"),
         ("meeting_notice_updates", "dialogues.notifications.send_notice_updates", "*/5 * * * *"),

@@ -18,6 +18,7 @@ urlpatterns = [
     path("organisations/", include("organisations.urls")),
     path("imports/", include("imports.urls")),
     path("agreements/", include("followup.urls")),  # /agreements/<slug>/follow-up/ …
+    path("agreements/", include("consultation.urls")),  # before <slug>/: notifications/
     path("agreements/", include("agreements.urls")),
     path("forums/", include("dialogues.urls")),
     path("attachments/", include("attachments.urls")),

@@ -1,7 +1,7 @@
 """The signed-in person's start page: what Överens wants from them, built from what they may see.
 
 Every block asks the same permission rules as the pages it links to (agreements/permissions.py,
-agreements/permissions_comments.py, dialogues/permissions.py) as subqueries, so the page runs
+consultation/permissions.py, dialogues/permissions.py) as subqueries, so the page runs
 the same number of queries whatever the number of organisations, agreements and records.
 """
 

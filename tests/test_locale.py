@@ -14,6 +14,7 @@ SOURCES = [
     "core",
     "organisations",
     "agreements",
+    "consultation",
     "dialogues",
     "followup",
     "attachments",

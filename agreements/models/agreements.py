@@ -53,6 +53,11 @@ class RegistrationFormat(models.Model):
         return re.fullmatch(self.pattern, value or "") is not None
 
 
+# The job that e-mails the parties when a consultation opens; one job fans out to all their
+# members, so opening takes the same time for ten recipients as for a thousand.
+OPENED_NOTICE = "consultation.notifications.notify_consultation_opened"
+
+
 def public_condition():
     """Public agreements: marked public and adopted or in force, and still so while a new
     revision is drafted and consulted on (the adopted text stays in force until replaced)."""
@@ -263,8 +268,13 @@ class Agreement(models.Model):
         An agreement in force is first put under review when `start_review` is given (its
         adopted text stays in force). A closing time earlier than the agreement's minimum
         period needs `shortened_reason`, recorded with the revision. `invited` (an `Invited`)
-        names the bodies consulted, the questions, the cover letter and who reads it."""
+        names the bodies consulted, the questions, the cover letter and who reads it.
+
+        The previous revision's comments are carried over into the new one, and once the
+        change commits one job tells the parties and the invited bodies."""
         from agreements.models import Event
+        from consultation.carryover import carry_over
+        from jobs import queue
 
         locked = self._lock()
         if locked.is_closed:
@@ -294,6 +304,9 @@ class Agreement(models.Model):
             invited=invited,
         )
         self._set_status(locked, self.Status.CONSULTATION)
+        carry_over(draft)
+        draft_id = draft.pk
+        transaction.on_commit(lambda: queue.enqueue(OPENED_NOTICE, draft_id, record=draft))
         return draft
 
     def earliest_closing_day(self, today=None):

@@ -9,8 +9,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 import events
-from agreements import consultation_errors as errors
 from agreements.passages import context_of, plain_text
+from consultation import errors
+
+# The job behind the answer e-mail, named by path: consultation imports these models.
+ANSWERED_NOTICE = "consultation.notifications.send_answered_notice"
 
 
 class Disposition(models.TextChoices):
@@ -98,7 +101,7 @@ class Comment(models.Model):
     def get_absolute_url(self):
         revision = self.revision
         return reverse(
-            "agreements:comment", args=[revision.agreement.slug, revision.number, self.pk]
+            "consultation:comment", args=[revision.agreement.slug, revision.number, self.pk]
         )
 
     @property
@@ -118,7 +121,7 @@ class Comment(models.Model):
         """Comment (or reply to `parent`) on behalf of `organisation` while consultation is open.
         An invited organisation's comment counts as its answer (it can no longer decline)."""
         from agreements.models import Invitation
-        from agreements.permissions_comments import commenting_organisations
+        from consultation.permissions import commenting_organisations
 
         if not revision.consultation_is_open:
             raise errors.ConsultationClosed
@@ -174,7 +177,12 @@ class Comment(models.Model):
 
     @transaction.atomic
     def answer(self, *, disposition, reason, by, addressed_in=None, addressed_section=None):
-        """Record (or change) the municipality's response; returns (response, created)."""
+        """Record (or change) the municipality's response; returns (response, created).
+
+        Once the change commits, a job tells the author (if they still may see the
+        consultation and want to know): the page, the API, the admin and commands alike."""
+        from jobs import queue
+
         if self.parent_id is not None or self.is_withdrawn:
             raise errors.NotAnswerable
         response, created = Response.objects.update_or_create(
@@ -189,6 +197,8 @@ class Comment(models.Model):
             },
         )
         events.emit("comment.answered", self, actor=by, first_answer=created)
+        comment_id = self.pk
+        transaction.on_commit(lambda: queue.enqueue(ANSWERED_NOTICE, comment_id, record=self))
         return response, created
 
 

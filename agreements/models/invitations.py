@@ -1,5 +1,5 @@
 """Invited bodies (remissinstanser) of a consultation: who is consulted, the questions they are
-asked, their answers and their declines. See agreements/CONSULTATION.md, "Invited bodies"."""
+asked, their answers and their declines. See consultation/README.md, "Invited bodies"."""
 
 from dataclasses import dataclass, field
 
@@ -8,7 +8,7 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from agreements import consultation_errors as errors
+from consultation import errors
 
 
 class Readers(models.TextChoices):
@@ -236,7 +236,7 @@ class Answer(models.Model):
 @transaction.atomic
 def remind_waiting(revision, *, by):
     """Queue a reminder to every invited body that has neither answered nor declined."""
-    from agreements.notifications import send_invitation_reminders
+    from consultation.notifications import send_invitation_reminders
     from jobs import queue
 
     if not revision.consultation_is_open:

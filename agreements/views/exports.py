@@ -1,30 +1,12 @@
-"""Downloads for the political decision: the agreement and the consultation report as PDF
-and DOCX (agreements/exports.py). Each asks the rule of the record it exports: the
-agreement's view rule, the report's `can_view_report`; other readers get 404."""
+"""Downloads for the political decision: the agreement as PDF and DOCX (agreements/exports.py),
+by the agreement's view rule; other readers get 404. The consultation report's downloads are
+in consultation/views/exports.py."""
 
 from django.contrib.auth.decorators import login_not_required
 
 from agreements import exports
-from agreements import permissions_comments as rules
 from agreements.views.pages import printed_revision
 from exports.responses import file_download
-
-
-def _report(request, slug, number, extension):
-    revision = rules.get_revision_or_404(request.user, slug, number, check=rules.can_view_report)
-    with_names = rules.report_shows_names(request.user, revision)
-    content, content_type = exports.report(revision, extension, with_names, request=request)
-    return file_download(content, exports.report_filename(revision, extension), content_type)
-
-
-@login_not_required
-def report_pdf(request, slug, number):
-    return _report(request, slug, number, "pdf")
-
-
-@login_not_required
-def report_docx(request, slug, number):
-    return _report(request, slug, number, "docx")
 
 
 def _agreement(request, slug, extension):

@@ -5,10 +5,11 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from agreements import diff, permissions, permissions_comments
+from agreements import diff, permissions
 from agreements.forms import CompareForm, FilterForm
 from agreements.markdown import RENDERING, render_cached
 from agreements.models import Agreement, Revision
+from consultation import permissions as consultation_rules
 
 LIST_SIZE = 20
 PARTIES = 50  # per page of the agreement page's party table
@@ -105,8 +106,8 @@ def _review(user, current, revisions, draft):
         return {"revision": None}
     return {
         "revision": proposal,
-        "can_comment": permissions_comments.can_comment(user, proposal),
-        "can_view_comments": permissions_comments.can_view_comments(user, proposal),
+        "can_comment": consultation_rules.can_comment(user, proposal),
+        "can_view_comments": consultation_rules.can_view_comments(user, proposal),
     }
 
 
@@ -126,8 +127,8 @@ def revision_detail(request, slug, number):
         "revision": revision,
         "body_html": render_cached(revision.body),
         "earlier": [n for n in numbers if n < number],
-        "can_view_comments": permissions_comments.can_view_comments(request.user, revision),
-        "can_view_report": permissions_comments.can_view_report(request.user, revision),
+        "can_view_comments": consultation_rules.can_view_comments(request.user, revision),
+        "can_view_report": consultation_rules.can_view_report(request.user, revision),
         **_rights(request.user, agreement),
     }
     return render(request, "agreements/revision.html", context)

@@ -1,5 +1,5 @@
 """Invited bodies of a consultation, declines, questions and answers: the same forms, verbs
-and rules (agreements/permissions_comments.py) as the pages. Outsiders get 404; an illegal
+and rules (consultation/permissions.py) as the pages. Outsiders get 404; an illegal
 step (answering twice, declining after answering, inviting twice) 409; bad input 400."""
 
 from django.contrib.auth.decorators import login_not_required
@@ -10,10 +10,6 @@ from rest_framework import status
 from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
-from agreements import permissions_comments as rules
-from agreements.consultation_errors import NotInvited
-from agreements.consultation_report import invited_bodies
-from agreements.forms_invitations import AnswerForm, DeclineForm, InviteForm
 from agreements.models import Invitation, remind_waiting
 from api.forminput import form_serializer, validated
 from api.serializers.invitations import (
@@ -22,6 +18,10 @@ from api.serializers.invitations import (
     QuestionSerializer,
     ReminderSerializer,
 )
+from consultation import permissions as rules
+from consultation.errors import NotInvited
+from consultation.forms import AnswerForm, DeclineForm, InviteForm
+from consultation.report import invited_bodies
 
 REVISION = "^agreements/(?P<slug>[-a-zA-Z0-9_]+)/revisions/(?P<number>[0-9]+)/"
 InviteRequest = form_serializer(InviteForm, "InviteOrganisation")

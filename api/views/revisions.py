@@ -1,7 +1,7 @@
 """Revisions of an agreement, its working draft (saved with the version it was read at: 409
 with both versions when someone saved in between), the structured diff of two revisions,
 comments with responses, and the consultation report. Rules: agreements/permissions.py and
-agreements/permissions_comments.py; changes: the model verbs the pages call."""
+consultation/permissions.py; changes: the model verbs the pages call."""
 
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404
@@ -14,19 +14,9 @@ from rest_framework.response import Response
 
 from agreements import diff
 from agreements import permissions as rules
-from agreements import permissions_comments as comment_rules
-from agreements.consultation_report import build_report, invited_bodies
 from agreements.exceptions import EditConflict
 from agreements.forms import CompareForm, DraftForm
-from agreements.forms_consultation import (
-    CommentForm,
-    EditCommentForm,
-    ExtendForm,
-    ReplyForm,
-    ResponseForm,
-)
 from agreements.models import Comment, extend_consultation
-from agreements.notifications import notify_comment_answered
 from api.conditional import IF_MATCH, body_with_version, with_precondition
 from api.errors import Conflict
 from api.forminput import body_of, form_serializer, validated
@@ -42,6 +32,15 @@ from api.serializers.agreements import (
     RevisionSerializer,
 )
 from api.serializers.invitations import InvitationSerializer, QuestionSerializer
+from consultation import permissions as comment_rules
+from consultation.forms import (
+    CommentForm,
+    EditCommentForm,
+    ExtendForm,
+    ReplyForm,
+    ResponseForm,
+)
+from consultation.report import build_report, invited_bodies
 
 AGREEMENT = "agreements/(?P<slug>[-a-zA-Z0-9_]+)"
 ResponseRequest = form_serializer(ResponseForm, "CommentResponse")
@@ -241,7 +240,6 @@ class CommentViewSet(viewsets.GenericViewSet):
             disposition=data["disposition"], reason=data["reason"], by=request.user,
             addressed_section=section, addressed_in=section.revision if section else None,
         )  # fmt: skip
-        notify_comment_answered(comment)
         comment = comment_rules.get_comment_or_404(request.user, revision, pk)
         return Response(CommentSerializer(comment).data)
 

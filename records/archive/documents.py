@@ -4,7 +4,7 @@ archive's template. The archive keeps the whole record: names are not left out h
 secret document goes in with its secrecy mark (the archive applies the secrecy)."""
 
 from agreements import markdown
-from agreements.consultation_report import build_report
+from consultation.report import build_report
 from exports.pdf import ARCHIVAL, render_pdf
 from records.models import DocumentType
 

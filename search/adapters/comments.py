@@ -2,7 +2,7 @@
 
 A comment and its response are one record (the response is shown with its
 comment), readable by whoever may read the revision's comments
-(agreements/permissions_comments.py): the groups `reader_group_ids` names (those
+(consultation/permissions.py): the groups `reader_group_ids` names (those
 holding `view_agreement`, or for a consultation for the invited only, the invited
 organisations and the municipality), or anyone for a public consultation. Withdrawn
 comments keep only the fact that they were withdrawn.
@@ -11,8 +11,8 @@ comments keep only the fact that they were withdrawn.
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from agreements import permissions_comments
 from agreements.passages import plain_text
+from consultation import permissions as consultation_rules
 from search.registry import Adapter, Section
 
 
@@ -32,10 +32,10 @@ class CommentAdapter(Adapter):
     def group_ids(self, comment):
         if comment.revision.is_draft:
             return set()
-        return permissions_comments.reader_group_ids(comment.revision)
+        return consultation_rules.reader_group_ids(comment.revision)
 
     def is_public(self, comment):
-        return permissions_comments.consultation_is_public(comment.revision)
+        return consultation_rules.consultation_is_public(comment.revision)
 
     def visible_objects(self, user, pks):
         verdicts = {}  # one rule check per revision, not per hit
@@ -48,7 +48,7 @@ class CommentAdapter(Adapter):
         return visible
 
     def can_view(self, user, comment):
-        return permissions_comments.can_view_comments(user, comment.revision)
+        return consultation_rules.can_view_comments(user, comment.revision)
 
     def sections(self, comment):
         revision = comment.revision

@@ -1,9 +1,9 @@
 """Carry-over: each comment on revision N is classified against revision N+1 when N+1 is
 published: exact, fuzzy (with the matched text) or orphaned."""
 
-from agreements.carryover import carry_over
 from agreements.models import CarryOver
 from agreements.passages import best_match
+from consultation.carryover import carry_over
 from tests.consultation.factories import TEXT, make_comment, publish, section
 
 Kind = CarryOver.Kind

@@ -5,8 +5,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from agreements import consultation_errors as errors
 from agreements.models import ConsultationExtension, Disposition, Revision, extend_consultation
+from consultation import errors
 from tests.consultation.factories import make_comment, make_party, section
 from tests.factories import make_organisation, make_user
 

@@ -9,10 +9,10 @@ coordinator sees, the reminder, and who reads and comments when only the invited
 import pytest
 from django.core import mail
 
-from agreements import consultation_errors as errors
 from agreements.models import Answer, Comment, Invitation, Invited, Readers
-from agreements.notifications import send_invitation_reminders
-from agreements.permissions_comments import can_comment, can_view_comments
+from consultation import errors
+from consultation.notifications import send_invitation_reminders
+from consultation.permissions import can_comment, can_view_comments
 from organisations.models import Organisation
 from tests.agreements.factories import closes_in
 from tests.consultation.factories import make_comment

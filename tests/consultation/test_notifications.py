@@ -97,19 +97,24 @@ def test_no_reminder_after_the_consultation_was_closed(agreement, revision, coor
     assert mail.outbox == []
 
 
-def test_the_commenter_hears_when_their_comment_is_answered(client, coordinator, comment):
+def test_the_commenter_hears_when_their_comment_is_answered(
+    client, coordinator, comment, django_capture_on_commit_callbacks
+):
     client.force_login(coordinator)
 
-    client.post(
-        f"/agreements/lo/revisions/1/comments/{comment.pk}/respond/",
-        {"disposition": Disposition.NOTED, "reason": "Tas med i handlingsplanen."},
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            f"/agreements/lo/revisions/1/comments/{comment.pk}/respond/",
+            {"disposition": Disposition.NOTED, "reason": "Tas med i handlingsplanen."},
+        )
 
     assert recipients() == ["forening@example.org"]
     assert "Noterad" in mail.outbox[0].body
 
 
-def test_an_author_who_left_the_party_is_not_told(client, agreement, coordinator, revision):
+def test_an_author_who_left_the_party_is_not_told(
+    client, agreement, coordinator, revision, django_capture_on_commit_callbacks
+):
     leaving = make_organisation(name="Avgående förening")
     make_party(agreement, leaving)
     author = make_user("avgaende", leaving)
@@ -117,11 +122,13 @@ def test_an_author_who_left_the_party_is_not_told(client, agreement, coordinator
     agreement.parties.get(organisation=leaving).withdraw(on=timezone.localdate(), by=None)
     client.force_login(coordinator)
 
-    client.post(
-        f"/agreements/lo/revisions/1/comments/{comment.pk}/respond/",
-        {"disposition": Disposition.NOTED, "reason": "Noterad."},
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            f"/agreements/lo/revisions/1/comments/{comment.pk}/respond/",
+            {"disposition": Disposition.NOTED, "reason": "Noterad."},
+        )
 
+    assert comment.response_or_none is not None
     assert mail.outbox == []
 
 

@@ -10,6 +10,7 @@ from pypdf import PdfReader
 from agreements.models import Agreement, Disposition, Invitation, Question
 from tests.consultation.factories import make_comment, section
 from tests.factories import make_user
+from tests.jobs.conftest import Worker
 
 REPORT = "/agreements/lo/revisions/1/consultation/report/"
 PDF = "/agreements/lo/revisions/1/consultation/report.pdf"
@@ -135,3 +136,107 @@ def test_the_report_files_ask_the_same_number_of_queries_for_more_comments(
         response = client.get(DOCX)
 
     assert "Synpunkt 4." in docx_text(response.content)[1]
+
+
+@pytest.fixture
+def large(settings):
+    """Reports of more than one comment count as large; jobs wait on the queue."""
+    settings.CONSULTATION_REPORT_JOB_ABOVE = 1
+    settings.JOBS_EAGER = False
+    return Worker()
+
+
+@pytest.mark.django_db
+def test_a_small_report_is_made_in_the_request(client, coordinator, report, settings):
+    settings.CONSULTATION_REPORT_JOB_ABOVE = 1
+    settings.JOBS_EAGER = False
+    client.force_login(coordinator)
+
+    response = client.get(DOCX)
+
+    assert response.status_code == 200
+    assert Worker().jobs() == []
+
+
+@pytest.mark.django_db
+def test_a_large_report_is_prepared_by_a_job_and_then_downloaded(
+    client, coordinator, report, member, association, large
+):
+    make_comment(report, member, association, body="En andra synpunkt.")
+    client.force_login(coordinator)
+
+    waiting = client.get(PDF)
+    again = client.get(PDF)
+
+    assert waiting.status_code == again.status_code == 202
+    assert "Rapporten förbereds" in waiting.content.decode()
+    assert large.jobs() == ["consultation.exports.store_report"]
+
+    large.run_all()
+    response = client.get(PDF)
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert squeezed("En andra synpunkt.") in "".join(pdf_pages(response.content))
+
+
+@pytest.mark.django_db
+def test_a_stored_report_is_not_served_once_the_consultation_changed(
+    client, coordinator, report, member, association, large
+):
+    make_comment(report, member, association, body="En andra synpunkt.")
+    client.force_login(coordinator)
+    client.get(DOCX)
+    large.run_all()
+
+    make_comment(report, member, association, body="En tredje synpunkt.")
+    waiting = client.get(DOCX)
+    large.run_all()
+    response = client.get(DOCX)
+
+    assert waiting.status_code == 202
+    assert "En tredje synpunkt." in docx_text(response.content)[1]
+
+
+@pytest.mark.django_db
+def test_a_large_report_is_prepared_in_the_readers_language(
+    client, coordinator, report, member, association, large
+):
+    make_comment(report, member, association, body="En andra synpunkt.")
+    client.force_login(coordinator)
+    client.get(DOCX)
+    large.run_all()
+
+    english = client.get(DOCX, HTTP_ACCEPT_LANGUAGE="en")
+    large.run_all()
+    english = client.get(DOCX, HTTP_ACCEPT_LANGUAGE="en")
+    swedish = client.get(DOCX)
+
+    assert "Consultation report" in docx_text(english.content)[1]
+    assert "Remissammanställning" in docx_text(swedish.content)[1]
+
+
+@pytest.mark.django_db
+def test_anonymous_visitors_get_404_for_a_large_report_and_queue_nothing(
+    client, report, member, association, large
+):
+    make_comment(report, member, association, body="En andra synpunkt.")
+
+    response = client.get(PDF)
+
+    assert response.status_code == 404
+    assert large.jobs() == []
+
+
+@pytest.mark.django_db
+def test_with_jobs_run_at_once_a_large_report_downloads_at_once(
+    client, coordinator, report, member, association, settings
+):
+    settings.CONSULTATION_REPORT_JOB_ABOVE = 1
+    make_comment(report, member, association, body="En andra synpunkt.")
+    client.force_login(coordinator)
+
+    response = client.get(DOCX)
+
+    assert response.status_code == 200
+    assert "En andra synpunkt." in docx_text(response.content)[1]

@@ -4,8 +4,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from agreements.carryover import carry_over
 from agreements.models import Comment, Disposition, Response
+from consultation.carryover import carry_over
 from tests.consultation.factories import TEXT, publish
 
 PAGES = ["/agreements/lo/revisions/2/consultation/", "/agreements/lo/revisions/2/comments/"]

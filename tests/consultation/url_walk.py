@@ -33,47 +33,47 @@ COORDINATOR = {"anonymous": LOGIN, "admin": 200, "samordnare": 200}
 POST_ONLY = {"anonymous": LOGIN}
 
 URLS = {
-    "agreements:notification_settings": Expect(signed_in(200)),
-    "agreements:consultation": Expect(READERS, kwargs=open_revision),
-    "agreements:comment_list": Expect(READERS, kwargs=open_revision),
+    "consultation:notification_settings": Expect(signed_in(200)),
+    "consultation:consultation": Expect(READERS, kwargs=open_revision),
+    "consultation:comment_list": Expect(READERS, kwargs=open_revision),
     # The report is public only for a public adopted or in-force agreement; this one is
     # under consultation.
-    "agreements:consultation_report": Expect({**READERS, "anonymous": 404}, kwargs=open_revision),
-    "agreements:consultation_report_csv": Expect(
+    "consultation:consultation_report": Expect({**READERS, "anonymous": 404}, kwargs=open_revision),
+    "consultation:consultation_report_csv": Expect(
         {**READERS, "anonymous": 404}, kwargs=open_revision
     ),
-    "agreements:consultation_report_pdf": Expect(
+    "consultation:consultation_report_pdf": Expect(
         {**READERS, "anonymous": 404}, kwargs=open_revision
     ),
-    "agreements:consultation_report_docx": Expect(
+    "consultation:consultation_report_docx": Expect(
         {**READERS, "anonymous": 404}, kwargs=open_revision
     ),
-    "agreements:consultation_extend": Expect(
+    "consultation:consultation_extend": Expect(
         COORDINATOR, default=404, kwargs=open_revision, post=True
     ),
     # Only party members write; other readers are sent back to the page with a message.
-    "agreements:comment_create": Expect(
+    "consultation:comment_create": Expect(
         signed_in(302, forening=200, utomstaende=404), kwargs=open_revision, post=True
     ),
-    "agreements:comment": Expect(READERS, kwargs=comment_on_open_revision),
-    "agreements:invitations": Expect(READERS, kwargs=open_revision),
-    "agreements:invite": Expect(POST_ONLY, default=405, kwargs=open_revision, post=True),
-    "agreements:remind_invited": Expect(POST_ONLY, default=405, kwargs=open_revision, post=True),
-    "agreements:decline": Expect(POST_ONLY, default=405, kwargs=open_revision, post=True),
-    "agreements:answer_question": Expect(POST_ONLY, default=405, kwargs=open_question, post=True),
-    "agreements:comment_edit": Expect(
+    "consultation:comment": Expect(READERS, kwargs=comment_on_open_revision),
+    "consultation:invitations": Expect(READERS, kwargs=open_revision),
+    "consultation:invite": Expect(POST_ONLY, default=405, kwargs=open_revision, post=True),
+    "consultation:remind_invited": Expect(POST_ONLY, default=405, kwargs=open_revision, post=True),
+    "consultation:decline": Expect(POST_ONLY, default=405, kwargs=open_revision, post=True),
+    "consultation:answer_question": Expect(POST_ONLY, default=405, kwargs=open_question, post=True),
+    "consultation:comment_edit": Expect(
         {"anonymous": LOGIN, "forening": 302},
         default=404,
         kwargs=forenings_earlier_comment,
         post=True,
     ),  # fmt: skip
-    "agreements:comment_withdraw": Expect(
+    "consultation:comment_withdraw": Expect(
         POST_ONLY, default=405, kwargs=comment_on_open_revision, post=True
     ),
-    "agreements:comment_reply": Expect(
+    "consultation:comment_reply": Expect(
         POST_ONLY, default=405, kwargs=comment_on_open_revision, post=True
     ),
-    "agreements:comment_respond": Expect(
+    "consultation:comment_respond": Expect(
         COORDINATOR, default=404, kwargs=comment_on_open_revision, post=True
     ),
 }

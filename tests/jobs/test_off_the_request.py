@@ -73,6 +73,6 @@ def test_opening_a_consultation_costs_the_same_for_a_thousand_recipients_as_for_
         queued.run_all()
 
     assert costs[10] == costs[1000]
-    assert "agreements.notifications.notify_consultation_opened" in costs[1000][1]
+    assert "consultation.notifications.notify_consultation_opened" in costs[1000][1]
     assert "jobs.mail.deliver" not in costs[1000][1]
     assert len({address for message in mail.outbox for address in message.to}) >= 1010
