@@ -70,20 +70,28 @@ def _headings(tokens):
 
 def split_sections(text):
     """The text's sections in order; text before the first heading is the preamble."""
+    return [section for section, _ in section_spans(text)]
+
+
+def section_spans(text):
+    """(section, (first line, first line of its body, end line)) for each section in order;
+    the line numbers index the text's lines, so an editor can cut the source apart."""
     lines = (text or "").splitlines()
     headings = list(_headings(_parser.parse(text or "")))
     sections, taken = [], {PREAMBLE_ANCHOR}
     first_line = headings[0][2][0] if headings else len(lines)
     preamble = "\n".join(lines[:first_line]).strip()
     if preamble:
-        sections.append(ParsedSection("", "", PREAMBLE_ANCHOR, 1, 0, preamble))
+        section = ParsedSection("", "", PREAMBLE_ANCHOR, 1, 0, preamble)
+        sections.append((section, (0, 0, first_line)))
     ends = [span[0] for _, _, span, _ in headings[1:]] + [len(lines)] if headings else []
     for (_, level, span, heading), end in zip(headings, ends, strict=True):
         match = NUMBERED.match(heading.strip())
         number, title = match.groups() if match else ("", heading.strip())
         body = "\n".join(lines[span[1] : end]).strip()
         anchor = _anchor(title, number, taken)
-        sections.append(ParsedSection(number, title, anchor, level, len(sections), body))
+        section = ParsedSection(number, title, anchor, level, len(sections), body)
+        sections.append((section, (span[0], span[1], end)))
     return sections
 
 
