@@ -160,3 +160,45 @@ def blocks(text):
             kind = "heading" if opener == "heading_open" else (lists[-1] if lists else "paragraph")
             result.append((kind, _plain(token)))
     return result
+
+
+# Private-use characters that stand for the diff's <del>/<ins> while the Markdown is rendered:
+# they pass the parser and nh3 as plain text and are turned into the tags afterwards.
+MARKS = {"\ue000": "<del>", "\ue001": "</del>", "\ue002": "<ins>", "\ue003": "</ins>"}
+_BLOCK_MARKER = re.compile(r"^(\s*(?:[-*+]\s+|\d+[.)]\s+|#{1,6}\s+|>\s*)*)")
+
+
+def mark_lines(text, start, end, at_line_start):
+    """`text` between two marks, line by line, with block markers (list bullets, heading
+    hashes, quote signs) at the start of a line left outside, so a marked list item still
+    renders as a list item."""
+    pieces = []
+    for index, line in enumerate(text.split("\n")):
+        starts_line = index > 0 or at_line_start
+        marker = _BLOCK_MARKER.match(line).group(1) if starts_line else ""
+        rest = line[len(marker) :]
+        pieces.append(f"{marker}{start}{rest}{end}" if rest.strip() else line)
+    return "\n".join(pieces)
+
+
+def render_marked(text):
+    """A Markdown paragraph with the diff's marks (MARKS) as safe HTML: headings and lists
+    rendered, the marks as <del>/<ins>. The result is cleaned again after the marks become
+    tags, so a mark the parser put inside a link's address or across an element's end can
+    only give balanced, harmless markup. Headings carry no id: a diff may show a heading twice."""
+    tokens = _parser.parse(text or "")
+    for token in tokens:
+        if token.type in ("heading_open", "heading_close"):
+            token.tag = f"h{min(int(token.tag[1]) + 1, 6)}"  # as on the page: ### is an <h4>
+    html = _parser.renderer.render(tokens, _parser.options, {})
+    for mark, tag in MARKS.items():
+        html = html.replace(mark, tag)
+    attributes = {k: v - {"id"} for k, v in _ALLOWED_ATTRIBUTES.items()}
+    html = nh3.clean(
+        html,
+        tags=_ALLOWED_TAGS | {"ins"},
+        attributes=attributes,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer",
+    )
+    return mark_safe(html)  # noqa: S308 - cleaned by nh3 just above
