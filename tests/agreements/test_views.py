@@ -309,9 +309,7 @@ def test_compare_says_when_only_a_heading_changed(client, agreement, coordinator
     assert "Bara rubriken har ändrats." in response.text
 
 
-def test_compare_renders_lists_and_headings_with_the_changes_marked(
-    client, agreement, coordinator
-):
+def test_compare_renders_lists_and_headings_with_the_changes_marked(client, agreement, coordinator):
     consult(agreement, body="# 1 Dialog\n\n### Möten\n\n- två möten per år\n- en **rapport**")
     agreement.start_draft(by=None)
     consult(agreement, body="# 1 Dialog\n\n### Mötena\n\n- fyra möten per år\n- en **rapport**")
