@@ -88,11 +88,12 @@ def test_the_section_editor_shows_only_that_section(client, agreement, drafter):
 
 
 def test_the_section_editor_page_reads_a_fixed_number_of_queries(
-    client, agreement, drafter, django_assert_num_queries
+    client, agreement, drafter, django_assert_max_num_queries
 ):
     client.force_login(drafter)
 
-    with django_assert_num_queries(6):
+    # 6 when the session's cached lookups are cold, 5 after another test warmed them.
+    with django_assert_max_num_queries(6):
         response = client.get("/agreements/lo/draft/sections/principer/")
 
     assert response.status_code == 200
