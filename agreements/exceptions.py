@@ -137,3 +137,31 @@ class DecisionBeforeConsultation(AgreementError):
             _("The decision date cannot lie before the consultation closed (%(date)s).")
             % {"date": date_text(closed_on)}
         )
+
+
+class SectionConflict(AgreementError):
+    """The section changed, was renamed or was removed after the editor started. Carries the
+    section as it is now (None when its anchor is gone) and, once the draft is known, the
+    draft (`current`)."""
+
+    message = _("Someone else changed this section while you were editing.")
+
+    def __init__(self, section, current=None):
+        super().__init__()
+        self.section, self.current = section, current
+
+
+class SectionHeadingMissing(AgreementError):
+    message = _("Give the section a heading on one line.")
+
+
+class SectionTextSplits(AgreementError):
+    message = _(
+        "The text would not stay one section: it has a heading of section level (# or ##) or "
+        "an unfinished code block. Use ### for a heading inside the section, or add a new "
+        "section with “Add a section”."
+    )
+
+
+class SectionCannotMove(AgreementError):
+    message = _("The section cannot move further in that direction.")

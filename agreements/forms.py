@@ -143,6 +143,53 @@ class DraftForm(forms.Form):
         return cls(data, initial=initial)
 
 
+class SectionForm(forms.Form):
+    """One section of the working draft: its heading and text, and the fingerprint of the
+    section as the editor read it (a changed section is a conflict, not overwritten)."""
+
+    heading = forms.CharField(
+        label=_("Heading"),
+        max_length=250,
+        help_text=_('With its number if the text is numbered, e.g. "3.2 Commitments".'),
+    )
+    body = forms.CharField(
+        label=_("Text of the section"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 16, "spellcheck": "true"}),
+        help_text=_("Markdown. Use ### for a heading inside the section."),
+    )
+    fingerprint = forms.CharField(widget=forms.HiddenInput, max_length=64)
+
+    def __init__(self, *args, preamble=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if preamble:  # the text before the first heading has none
+            del self.fields["heading"]
+
+    @classmethod
+    def for_section(cls, section, data=None):
+        initial = {"heading": section.heading, "body": section.body,
+                   "fingerprint": section.fingerprint}  # fmt: skip
+        return cls(data, initial=initial, preamble=section.is_preamble)
+
+
+class NewSectionForm(forms.Form):
+    """A section to add after another one ("" for the beginning of the text)."""
+
+    after = forms.CharField(widget=forms.HiddenInput, required=False, max_length=120)
+    level = forms.TypedChoiceField(
+        label=_("Level"),
+        coerce=int,
+        choices=[(1, _("Section (#)")), (2, _("Sub-section (##)"))],
+        initial=1,
+    )
+    heading = SectionForm.base_fields["heading"]
+    body = SectionForm.base_fields["body"]
+
+
+class SectionRemoveForm(forms.Form):
+    fingerprint = forms.CharField(widget=forms.HiddenInput, max_length=64)
+
+
 class ConsultationForm(InvitedFields):
     """Open a consultation: the closing time, checked against the agreement's minimum period
     (a shorter one needs a reason), for an agreement in force putting it under review, and

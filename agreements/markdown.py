@@ -70,20 +70,28 @@ def _headings(tokens):
 
 def split_sections(text):
     """The text's sections in order; text before the first heading is the preamble."""
+    return [section for section, _ in section_spans(text)]
+
+
+def section_spans(text):
+    """(section, (first line, first line of its body, end line)) for each section in order;
+    the line numbers index the text's lines, so an editor can cut the source apart."""
     lines = (text or "").splitlines()
     headings = list(_headings(_parser.parse(text or "")))
     sections, taken = [], {PREAMBLE_ANCHOR}
     first_line = headings[0][2][0] if headings else len(lines)
     preamble = "\n".join(lines[:first_line]).strip()
     if preamble:
-        sections.append(ParsedSection("", "", PREAMBLE_ANCHOR, 1, 0, preamble))
+        section = ParsedSection("", "", PREAMBLE_ANCHOR, 1, 0, preamble)
+        sections.append((section, (0, 0, first_line)))
     ends = [span[0] for _, _, span, _ in headings[1:]] + [len(lines)] if headings else []
     for (_, level, span, heading), end in zip(headings, ends, strict=True):
         match = NUMBERED.match(heading.strip())
         number, title = match.groups() if match else ("", heading.strip())
         body = "\n".join(lines[span[1] : end]).strip()
         anchor = _anchor(title, number, taken)
-        sections.append(ParsedSection(number, title, anchor, level, len(sections), body))
+        section = ParsedSection(number, title, anchor, level, len(sections), body)
+        sections.append((section, (span[0], span[1], end)))
     return sections
 
 
@@ -152,3 +160,45 @@ def blocks(text):
             kind = "heading" if opener == "heading_open" else (lists[-1] if lists else "paragraph")
             result.append((kind, _plain(token)))
     return result
+
+
+# Private-use characters that stand for the diff's <del>/<ins> while the Markdown is rendered:
+# they pass the parser and nh3 as plain text and are turned into the tags afterwards.
+MARKS = {"\ue000": "<del>", "\ue001": "</del>", "\ue002": "<ins>", "\ue003": "</ins>"}
+_BLOCK_MARKER = re.compile(r"^(\s*(?:[-*+]\s+|\d+[.)]\s+|#{1,6}\s+|>\s*)*)")
+
+
+def mark_lines(text, start, end, at_line_start):
+    """`text` between two marks, line by line, with block markers (list bullets, heading
+    hashes, quote signs) at the start of a line left outside, so a marked list item still
+    renders as a list item."""
+    pieces = []
+    for index, line in enumerate(text.split("\n")):
+        starts_line = index > 0 or at_line_start
+        marker = _BLOCK_MARKER.match(line).group(1) if starts_line else ""
+        rest = line[len(marker) :]
+        pieces.append(f"{marker}{start}{rest}{end}" if rest.strip() else line)
+    return "\n".join(pieces)
+
+
+def render_marked(text):
+    """A Markdown paragraph with the diff's marks (MARKS) as safe HTML: headings and lists
+    rendered, the marks as <del>/<ins>. The result is cleaned again after the marks become
+    tags, so a mark the parser put inside a link's address or across an element's end can
+    only give balanced, harmless markup. Headings carry no id: a diff may show a heading twice."""
+    tokens = _parser.parse(text or "")
+    for token in tokens:
+        if token.type in ("heading_open", "heading_close"):
+            token.tag = f"h{min(int(token.tag[1]) + 1, 6)}"  # as on the page: ### is an <h4>
+    html = _parser.renderer.render(tokens, _parser.options, {})
+    for mark, tag in MARKS.items():
+        html = html.replace(mark, tag)
+    attributes = {k: v - {"id"} for k, v in _ALLOWED_ATTRIBUTES.items()}
+    html = nh3.clean(
+        html,
+        tags=_ALLOWED_TAGS | {"ins"},
+        attributes=attributes,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer",
+    )
+    return mark_safe(html)  # noqa: S308 - cleaned by nh3 just above

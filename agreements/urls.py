@@ -1,6 +1,6 @@
 from django.urls import path
 
-from agreements.views import drafting, exports, pages, workflow
+from agreements.views import drafting, exports, pages, sections, workflow
 
 app_name = "agreements"
 urlpatterns = [
@@ -15,6 +15,18 @@ urlpatterns = [
     path("<slug:slug>/revisions/<int:number>/adopt/", workflow.adopt, name="adopt"),
     path("<slug:slug>/draft/", drafting.draft, name="draft"),
     path("<slug:slug>/draft/start/", drafting.start_draft, name="start_draft"),
+    path("<slug:slug>/draft/new-section/", sections.add_section, name="add_section"),
+    path("<slug:slug>/draft/sections/<slug:anchor>/", sections.edit_section, name="draft_section"),
+    path(
+        "<slug:slug>/draft/sections/<slug:anchor>/move/",
+        sections.move_section,
+        name="move_section",
+    ),
+    path(
+        "<slug:slug>/draft/sections/<slug:anchor>/remove/",
+        sections.remove_section,
+        name="remove_section",
+    ),
     path("<slug:slug>/consultation/open/", workflow.open_consultation, name="open_consultation"),
     path("<slug:slug>/consultation/close/", workflow.close_consultation, name="close_consultation"),
     path("<slug:slug>/status/", workflow.change_status, name="change_status"),

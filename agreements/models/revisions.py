@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from agreements import draft_sections
 from agreements import exceptions as errors
 from agreements.markdown import split_sections
 from agreements.models.invitations import Readers
@@ -174,6 +175,67 @@ class Revision(models.Model):
         locked.save()
         locked.agreement.events.create(kind=Event.Kind.DRAFT_SAVED, actor=by, revision=locked)
         return locked
+
+    def draft_sections(self):
+        """The working draft's sections, each with its source text and fingerprint."""
+        return draft_sections.sections_of(self.body)
+
+    @transaction.atomic
+    def _change_sections(self, by, change, what):
+        """Apply `change` (the locked draft's body → (new body, result)) to the draft as it is
+        now, record who changed which section, and return (the draft, result). Every section
+        verb goes through here, so each bumps `version` (a whole-text editor opened before
+        gets its conflict page) and leaves a line in the timeline."""
+        from agreements.models import Event
+
+        locked = Revision.objects.select_for_update().select_related("agreement").get(pk=self.pk)
+        if locked.state != self.State.DRAFT or locked.agreement.is_closed:
+            raise errors.RevisionNotDraft
+        try:
+            locked.body, result = change(locked.body)
+        except errors.SectionConflict as conflict:
+            conflict.current = locked
+            raise
+        locked.version += 1
+        locked.updated_at, locked.updated_by = timezone.now(), by
+        locked.save()
+        # Which step, not which heading: the timeline is public and the draft is not.
+        locked.agreement.events.create(
+            kind=Event.Kind.DRAFT_SAVED, actor=by, revision=locked, details={"section": what}
+        )
+        return locked, result
+
+    def save_section(self, anchor, *, heading, body, base_fingerprint, by):
+        """Replace one section (its heading and text) of the working draft, unless it changed
+        since the editor read it (`SectionConflict`). Returns (draft, the section's anchor,
+        None when an emptied preamble went away)."""
+        return self._change_sections(
+            by, lambda text: draft_sections.replace(
+                text, anchor, base_fingerprint, heading, body
+            ), "edited",
+        )  # fmt: skip
+
+    def add_section(self, *, after, heading, level, body, by):
+        """Insert a new section after the section at `after` ("" for the beginning).
+        Returns (draft, the new section's anchor)."""
+        return self._change_sections(
+            by, lambda text: draft_sections.add(text, after, heading, level, body),
+            "added",
+        )  # fmt: skip
+
+    def move_section(self, anchor, direction, *, by):
+        """Swap the section at `anchor` with the one above ("up") or below ("down")."""
+        return self._change_sections(
+            by, lambda text: (draft_sections.move(text, anchor, direction), anchor),
+            "moved",
+        )[0]  # fmt: skip
+
+    def remove_section(self, anchor, *, base_fingerprint, by):
+        """Remove the section at `anchor`, if it is still the text the remover confirmed."""
+        return self._change_sections(
+            by, lambda text: draft_sections.remove(text, anchor, base_fingerprint),
+            "removed",
+        )[0]  # fmt: skip
 
     def publish(
         self, *, agreement, closes_at, by, change_summary=None, shortened_reason="", invited=None

@@ -71,6 +71,7 @@ def _editor(request, agreement, working, form, preview=None, status=200):
         "draft": working,
         "form": form,
         "preview_html": render_markdown(preview) if preview is not None else None,
+        "sections": working.draft_sections(),
         "can_manage": permissions.can_manage(request.user, agreement),
     }
     return render(request, "agreements/draft.html", context, status=status)

@@ -92,3 +92,13 @@ def test_identical_texts_have_no_changes():
 
     assert summary(result)["unchanged"] == 4
     assert all(s.paragraphs == [] for s in result)
+
+
+def test_a_rendered_diff_keeps_a_changed_link_address_harmless():
+    from agreements.templatetags.agreements import diff_inline_rendered
+
+    old, new = "Se [sidan](https://a.se/x).", "Se [sidan](javascript:alert(1)) <script>x</script>."
+    html = "".join(diff_inline_rendered(p) for p in diff_paragraphs(old, new))
+
+    assert "<script" not in html
+    assert 'href="javascript' not in html

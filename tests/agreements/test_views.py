@@ -307,3 +307,30 @@ def test_compare_says_when_only_a_heading_changed(client, agreement, coordinator
 
     assert "Tidigare: 2 Dialog" in response.text
     assert "Bara rubriken har ändrats." in response.text
+
+
+def test_compare_renders_lists_and_headings_with_the_changes_marked(client, agreement, coordinator):
+    consult(agreement, body="# 1 Dialog\n\n### Möten\n\n- två möten per år\n- en **rapport**")
+    agreement.start_draft(by=None)
+    consult(agreement, body="# 1 Dialog\n\n### Mötena\n\n- fyra möten per år\n- en **rapport**")
+    client.force_login(coordinator)
+
+    side = client.get("/agreements/lo/compare/?from=1&to=2").text
+    inline = client.get("/agreements/lo/compare/?from=1&to=2&view=inline").text
+
+    assert "<li><del>två</del> möten per år</li>" in side
+    assert "<li><ins>fyra</ins> möten per år</li>" in side
+    assert "<strong>rapport</strong>" in side and "**" not in side
+    assert "<h4><del>Möten</del><ins>Mötena</ins></h4>" in inline
+    assert "- två" not in inline and "###" not in inline
+
+
+def test_compare_marks_a_changed_number_inside_a_sentence(client, agreement, coordinator):
+    consult(agreement, body="# 1 Mål\n\nSenast år 2024. Sedan varje år.")
+    agreement.start_draft(by=None)
+    consult(agreement, body="# 1 Mål\n\nSenast år 2025. Sedan varje år.")
+    client.force_login(coordinator)
+
+    inline = client.get("/agreements/lo/compare/?from=1&to=2&view=inline").text
+
+    assert "<del>2024</del><ins>2025</ins>" in inline

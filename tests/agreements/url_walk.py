@@ -28,6 +28,16 @@ URLS = {
         MANAGERS, default=404, kwargs=lambda: {**LO, "number": 2}, post=True
     ),
     "agreements:draft": Expect(MANAGERS, default=404, kwargs=lambda: IOP, post=True),
+    "agreements:add_section": Expect(MANAGERS, default=404, kwargs=lambda: IOP, post=True),
+    "agreements:draft_section": Expect(
+        MANAGERS, default=404, kwargs=lambda: {**IOP, "anchor": "bakgrund"}, post=True
+    ),
+    "agreements:move_section": Expect(
+        {"anonymous": LOGIN}, default=405, kwargs=lambda: {**IOP, "anchor": "bakgrund"}, post=True
+    ),
+    "agreements:remove_section": Expect(
+        MANAGERS, default=404, kwargs=lambda: {**IOP, "anchor": "bakgrund"}, post=True
+    ),
     "agreements:start_draft": Expect(
         {"anonymous": LOGIN}, default=405, kwargs=lambda: LO, post=True
     ),

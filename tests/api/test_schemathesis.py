@@ -72,6 +72,7 @@ AGREEMENT = "fritid-barn-och-unga"  # its revision 1 is out for consultation, wi
 FORUM = "temaforum-trygghet"  # members only; samordnare manages it
 DISCUSSION = "dialogforum-lo"  # the forum with the demo discussion
 LO = "lokal-overenskommelse-kullahamn"  # its action plan, with the 2026 follow-up open
+IOP = "iop-laxhjalp-oresundsvik"  # a draft agreement: samordnare edits its working draft
 
 
 def demo_path_parameters():
@@ -97,6 +98,8 @@ def demo_path_parameters():
         "/api/v1/agreements/{slug}/revisions/{number}/questions/": {
             "slug": AGREEMENT, "number": 1, "question_id": question.pk,
         },
+        # The demo's working draft (a draft agreement): its last section.
+        "/api/v1/agreements/{slug}/draft/sections/": {"slug": IOP, "anchor": "giltighetstid"},
         "/api/v1/agreements/{slug}/follow-ups/": {"slug": LO, "year": 2026, "id": commitment.pk},
         "/api/v1/agreements/{slug}/commitments/": {"slug": LO, "id": commitment.pk},
         "/api/v1/forums/{slug}/": {"slug": FORUM},

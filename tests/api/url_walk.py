@@ -64,6 +64,13 @@ URLS |= {
     "api:agreement-parties": POST_ONLY,
     "api:agreement-withdraw": Expect(default=405, kwargs=lo_party, post=True),
     "api:agreement-draft": Expect(MANAGERS, default=404, kwargs=lambda: IOP, post=False),
+    "api:draft-section-list": Expect(MANAGERS, default=404, kwargs=lambda: IOP, post=True),
+    "api:draft-section-detail": Expect(
+        MANAGERS, default=404, kwargs=lambda: {**IOP, "anchor": "bakgrund"}
+    ),
+    "api:draft-section-move": Expect(
+        default=405, kwargs=lambda: {**IOP, "anchor": "bakgrund"}, post=True
+    ),
     "api:revision-list": Expect(kwargs=lambda: LO),
     "api:revision-detail": Expect(kwargs=lambda: {**LO, "number": 3}),
     "api:diff": Expect(default=400, kwargs=lambda: LO),
