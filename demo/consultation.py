@@ -20,17 +20,10 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.text import slugify
 
-<<<<<<<< HEAD:demo/consultation.py
-from agreements.carryover import _classify_quote, _Target, carry_over
 from agreements.models import Agreement, CarryOver, Comment, Disposition, Invited, Party
 from agreements.passages import plain_text
-from demo import consultation_texts as texts
-========
-from agreements.models import Agreement, CarryOver, Comment, Disposition, Invited, Party
-from agreements.passages import plain_text
-from consultation import demo_texts as texts
 from consultation.carryover import _classify_quote, _Target, carry_over
->>>>>>>> consultpkg:consultation/demo.py
+from demo import consultation_texts as texts
 from organisations.models import Membership, Organisation
 
 MUNICIPALITY = "Kullahamns stad"
