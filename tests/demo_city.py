@@ -27,6 +27,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection, transaction
+from guardian.shortcuts import clear_ct_cache
 
 _snapshot = {}
 
@@ -132,8 +133,18 @@ def _restore_snapshot():
     for name in FOLDERS:
         _restore_folder(_snapshot["folder"] / name, Path(getattr(settings, name)))
     _close_search()  # nothing opened meanwhile may keep the old index
-    ContentType.objects.clear_cache()
+    _forget_content_types()
     return True
+
+
+def _forget_content_types():
+    """Content types are cached per process, shared with the live server's thread; the database
+    under them was just swapped, so no id cached before may serve. Django caches them by model,
+    guardian by permission (cleared on post_migrate only, so a test database flushed and filled
+    again between two restores left it holding the ids of the flushed one: guardian then
+    refused every permission question with MixedContentTypeError, a 500 on every page)."""
+    ContentType.objects.clear_cache()
+    clear_ct_cache()
 
 
 def _restore_folder(source, target):
@@ -162,6 +173,4 @@ def load_demo_city():
     elif not (_snapshot and _restore_snapshot()):
         _seed()
         _take_snapshot()
-    # Content types are cached per process, shared with the live server's thread; the database
-    # under them was just swapped, so no id cached before may serve (guardian compares them).
-    ContentType.objects.clear_cache()
+    _forget_content_types()
