@@ -83,7 +83,8 @@ def test_a_secretary_runs_a_meeting_from_forum_to_approved_protocol(page):
 
     login(page, "forening")
     page.goto("/")
-    page.get_by_role("link", name=f"{FORUM_NAME}: Första mötet").click()
+    waiting = page.get_by_role("region", name="Minnesanteckningar som väntar på din justering")
+    waiting.get_by_role("listitem").filter(has_text=FORUM_NAME).get_by_role("link").click()
     assert page.get_by_text("Fjorton föreningar saknar tider i hallarna.").is_visible()
     assert_accessible(page)
     page.get_by_label("Jag har läst minnesanteckningarna").check()
